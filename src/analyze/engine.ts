@@ -1,0 +1,150 @@
+// The static engine: one walk per source file, each node dispatched to the rules that
+// registered for its kind.
+import { ts } from 'ts-morph';
+import type { Finding, Level } from '../model.js';
+import type { RuleContext, RuleOptions, RuleVisitor, StaticRule } from '../rules/types.js';
+import { parseErrorMeta, unusedSuppressionMeta } from '../rules/internal.js';
+import { enclosingFunctionName } from './ast.js';
+import { formatMessage, levelRank, stepLevel } from './message.js';
+import { isSuppressed, parseDirectives } from './suppressions.js';
+import { Timing } from './timing.js';
+import { relativePath } from '../project/paths.js';
+
+export interface ActiveRule {
+  rule: StaticRule;
+  /** The level the finding gets when the rule reports at its default level. */
+  level: Level;
+  options: RuleOptions;
+}
+
+export interface EngineOptions {
+  program: ts.Program;
+  checker: ts.TypeChecker;
+  /** Report paths are relative to this directory. */
+  baseDir: string;
+  rules: readonly ActiveRule[];
+  /** Whether the internal `unused-suppression` notes are wanted. */
+  reportUnusedSuppressions?: boolean;
+  timing?: Timing;
+}
+
+const JS_EXT = /\.(?:[cm]?js|jsx)$/i;
+
+function isModuleFile(sf: ts.SourceFile): boolean {
+  if (/\.m[jt]s$/i.test(sf.fileName)) return true;
+  // `externalModuleIndicator` is set by the parser for files with import/export.
+  return (sf as unknown as { externalModuleIndicator?: unknown }).externalModuleIndicator !== undefined;
+}
+
+export function analyzeSourceFile(sf: ts.SourceFile, opts: EngineOptions): Finding[] {
+  const timing = opts.timing ?? new Timing(false);
+  const file = relativePath(opts.baseDir, sf.fileName);
+  const raw: Finding[] = [];
+  const isJavaScript = JS_EXT.test(sf.fileName);
+  const isModule = isModuleFile(sf);
+
+  const regionOf = (start: number, end: number) => {
+    const s = sf.getLineAndCharacterOfPosition(start);
+    const e = sf.getLineAndCharacterOfPosition(end);
+    return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  };
+
+  const dispatch = new Map<ts.SyntaxKind, Array<{ visitor: RuleVisitor; label: string }>>();
+  const visitors: Array<{ visitor: RuleVisitor; label: string }> = [];
+  for (const active of opts.rules) {
+    const { rule } = active;
+    const context: RuleContext = {
+      sourceFile: sf,
+      program: opts.program,
+      checker: opts.checker,
+      options: active.options,
+      isJavaScript,
+      isModule,
+      report(d) {
+        const node = d.node;
+        const start = 'kind' in node ? node.getStart(sf) : node.start;
+        const end = 'kind' in node ? node.getEnd() : node.end;
+        const template = rule.meta.messages[d.messageId];
+        if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message '${d.messageId}'`);
+        // A per-finding level is relative to the rule's default, so configuration moves both together.
+        const shift = d.level ? levelRank(d.level) - levelRank(rule.meta.defaultLevel) : 0;
+        const snippetText = sf.text.slice(start, Math.min(end, start + 200));
+        const anchor = 'kind' in node ? node : undefined;
+        raw.push({
+          ruleId: rule.meta.id,
+          level: stepLevel(active.level, shift),
+          file,
+          ...regionOf(start, end),
+          message: formatMessage(template, d.data),
+          confirmed: false,
+          functionName: anchor ? enclosingFunctionName(anchor) : '',
+          snippet: snippetText,
+          ...(d.properties ? { properties: d.properties } : {}),
+        });
+      },
+    };
+    const visitor = timing.measure(`rule ${rule.meta.id}`, () => rule.create(context));
+    const entry = { visitor, label: `rule ${rule.meta.id}` };
+    visitors.push(entry);
+    for (const kind of rule.visits) {
+      let list = dispatch.get(kind);
+      if (!list) dispatch.set(kind, (list = []));
+      list.push(entry);
+    }
+  }
+
+  const walk = timing.enabled
+    ? (node: ts.Node): void => {
+        const list = dispatch.get(node.kind);
+        if (list) for (const e of list) timing.measure(e.label, () => e.visitor.visit(node));
+        ts.forEachChild(node, walk);
+      }
+    : (node: ts.Node): void => {
+        const list = dispatch.get(node.kind);
+        if (list) for (const e of list) e.visitor.visit(node);
+        ts.forEachChild(node, walk);
+      };
+  if (dispatch.size > 0) walk(sf);
+  for (const e of visitors) if (e.visitor.end) timing.measure(e.label, () => e.visitor.end!());
+
+  // Syntax errors: the tree above is what the parser recovered.
+  const parseDiagnostics = (sf as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  for (const diag of parseDiagnostics) {
+    const start = diag.start ?? 0;
+    raw.push({
+      ruleId: parseErrorMeta.id,
+      level: 'note',
+      file,
+      ...regionOf(start, start + Math.max(1, diag.length ?? 1)),
+      message: formatMessage(parseErrorMeta.messages['syntax']!, { text: ts.flattenDiagnosticMessageText(diag.messageText, ' ') }),
+      confirmed: false,
+      functionName: '',
+      snippet: '',
+    });
+  }
+
+  const directives = parseDirectives(sf);
+  if (directives.length === 0) return raw;
+  const kept = raw.filter((f) => !isSuppressed(directives, f.ruleId, f.line));
+  if (opts.reportUnusedSuppressions !== false) {
+    const ran = new Set(opts.rules.map((r) => r.rule.meta.id));
+    for (const d of directives) {
+      const unusedIds = d.ruleIds.length === 0 ? (d.used.size === 0 ? ['*'] : []) : d.ruleIds.filter((id) => ran.has(id) && !d.used.has(id));
+      for (const id of unusedIds) {
+        kept.push({
+          ruleId: unusedSuppressionMeta.id,
+          level: 'note',
+          file,
+          ...regionOf(d.pos, d.end),
+          message: id === '*'
+            ? unusedSuppressionMeta.messages['unusedAll']!
+            : formatMessage(unusedSuppressionMeta.messages['unused']!, { rule: id }),
+          confirmed: false,
+          functionName: '',
+          snippet: sf.text.slice(d.pos, d.end),
+        });
+      }
+    }
+  }
+  return kept;
+}

@@ -1,0 +1,51 @@
+// In-memory programs: rule tests and docs examples run through the same engine as the CLI.
+import path from 'node:path';
+import { ts } from 'ts-morph';
+import type { Finding } from '../model.js';
+import { defaultCompilerOptions } from '../project/defaults.js';
+import { analyzeSourceFile, type ActiveRule } from './engine.js';
+import { STATIC_RULES } from '../rules/index.js';
+
+const libCache = new Map<string, ts.SourceFile | undefined>();
+const ROOT = path.resolve('/virtual');
+
+export interface VirtualOptions {
+  /** Rule ids to run; default all static rules. */
+  rules?: readonly string[];
+  /** Extra files of the program, by path relative to the virtual root. */
+  extraFiles?: Record<string, string>;
+  compilerOptions?: ts.CompilerOptions;
+  options?: Record<string, Record<string, unknown>>;
+  reportUnusedSuppressions?: boolean;
+}
+
+/** Analyzes `code` as the file `fileName` (relative, e.g. "a.ts") and returns its findings. */
+export function analyzeText(code: string, fileName = 'test.ts', opts: VirtualOptions = {}): Finding[] {
+  const files = new Map<string, string>();
+  files.set(path.join(ROOT, fileName), code);
+  for (const [name, text] of Object.entries(opts.extraFiles ?? {})) files.set(path.join(ROOT, name), text);
+  const options = { ...defaultCompilerOptions(), ...opts.compilerOptions };
+  const host = ts.createCompilerHost(options, true);
+  const baseGetSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, languageVersion, onError) => {
+    const text = files.get(path.resolve(name));
+    if (text !== undefined) return ts.createSourceFile(name, text, languageVersion, true);
+    const key = `${name}|${JSON.stringify(languageVersion)}`;
+    if (!libCache.has(key)) libCache.set(key, baseGetSourceFile(name, languageVersion, onError));
+    return libCache.get(key);
+  };
+  host.fileExists = (name) => files.has(path.resolve(name)) || ts.sys.fileExists(name);
+  host.readFile = (name) => files.get(path.resolve(name)) ?? ts.sys.readFile(name);
+  host.getCurrentDirectory = () => ROOT;
+  const program = ts.createProgram({ rootNames: [...files.keys()], options, host });
+  const checker = program.getTypeChecker();
+  const wanted = opts.rules ? new Set(opts.rules) : undefined;
+  const rules: ActiveRule[] = STATIC_RULES.filter((r) => !wanted || wanted.has(r.meta.id)).map((rule) => ({
+    rule,
+    level: rule.meta.defaultLevel,
+    options: opts.options?.[rule.meta.id] ?? {},
+  }));
+  const sf = program.getSourceFile(path.join(ROOT, fileName));
+  if (!sf) throw new Error(`virtual file ${fileName} not in program`);
+  return analyzeSourceFile(sf, { program, checker, baseDir: ROOT, rules, reportUnusedSuppressions: opts.reportUnusedSuppressions ?? true });
+}

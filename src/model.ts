@@ -1,0 +1,70 @@
+// Domain types shared by every stage: input → findings → correlation → report.
+
+export type Level = 'error' | 'warning' | 'note';
+export type Precision = 'very-high' | 'high' | 'medium' | 'low';
+
+/** A source range: 1-based lines and columns, end exclusive, columns in UTF-16 code units. */
+export interface Region {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface RelatedLocation extends Region {
+  /** Path relative to the project root, "/" separators. */
+  file: string;
+  message: string;
+}
+
+/** Runtime evidence attached to a finding (what V8 did at the site). */
+export interface Evidence {
+  kind: 'deopt' | 'ic' | 'inlining' | 'optimization';
+  /** One sentence, e.g. "deopt-eager (wrong map) ×3 in Turbofan". */
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  count?: number;
+  reason?: string;
+  tier?: string;
+  state?: string;
+}
+
+export interface Finding extends Region {
+  ruleId: string;
+  level: Level;
+  /** Path relative to the project root, "/" separators. */
+  file: string;
+  message: string;
+  confirmed: boolean;
+  evidence?: Evidence[];
+  /** Name of the enclosing function ("" at top level); part of the jitlint/v1 fingerprint. */
+  functionName?: string;
+  /** Source text of the flagged construct; part of the jitlint/v1 fingerprint. */
+  snippet?: string;
+  related?: RelatedLocation[];
+  /** Extra machine-readable facts (SARIF result properties). */
+  properties?: Record<string, unknown>;
+}
+
+export interface RuleMeta {
+  id: string;
+  /** PascalCase, for SARIF `rule.name`. */
+  name: string;
+  shortDescription: string;
+  fullDescription: string;
+  defaultLevel: Level;
+  tags: string[];
+  precision: Precision;
+  /** Markdown shown by GitHub code scanning; the long form lives in docs/rules/<id>.md. */
+  helpMarkdown: string;
+  kind: 'static' | 'runtime' | 'internal';
+  /** Message templates by id; `{{name}}` placeholders are filled from report data. */
+  messages: Record<string, string>;
+}
+
+export interface SuppressionNote {
+  file: string;
+  line: number;
+}

@@ -1,0 +1,41 @@
+// The rule catalogue. One file per rule; order here is the order of `jitlint rules`.
+import type { RuleMeta } from '../model.js';
+import type { RuntimeRule, StaticRule } from './types.js';
+import { INTERNAL_RULES } from './internal.js';
+import { rule as closureInLoop } from './closure-in-loop.js';
+import { rule as stringConcatInLoop } from './string-concat-in-loop.js';
+import { rule as anyBoxing } from './any-boxing.js';
+import { rule as megamorphicCallSite } from './megamorphic-call-site.js';
+import { rule as accumulatingSpread } from './accumulating-spread.js';
+import { rule as deleteProperty } from './delete-property.js';
+import { rule as argumentsLeak } from './arguments-leak.js';
+import { rule as deopt } from './runtime/deopt.js';
+import { rule as deoptLoop } from './runtime/deopt-loop.js';
+import { rule as inliningRejected } from './runtime/inlining-rejected.js';
+import { rule as megamorphicIc } from './runtime/megamorphic-ic.js';
+
+export const STATIC_RULES: readonly StaticRule[] = [
+  closureInLoop,
+  stringConcatInLoop,
+  anyBoxing,
+  megamorphicCallSite,
+  accumulatingSpread,
+  deleteProperty,
+  argumentsLeak,
+];
+
+export const RUNTIME_RULES: readonly RuntimeRule[] = [
+  deopt,
+  deoptLoop,
+  inliningRejected,
+  megamorphicIc,
+];
+
+/** Every rule id a user may configure, with its metadata. */
+export const ALL_RULES: readonly RuleMeta[] = [...STATIC_RULES.map((r) => r.meta), ...RUNTIME_RULES.map((r) => r.meta), ...INTERNAL_RULES];
+
+const byId = new Map(ALL_RULES.map((m) => [m.id, m]));
+
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return byId.get(id);
+}
