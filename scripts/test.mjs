@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pattern = process.argv[2] ?? '\\.test\\.js$';
+// An optional argument narrows the suites (a regex over their paths); only *.test.js files run.
+const filter = process.argv[2];
+const pattern = filter ? `^(?=.*(?:${filter})).*\\.test\\.js$` : '\\.test\\.js$';
 const uvu = path.join(root, 'node_modules', 'uvu', 'bin.js');
 const res = spawnSync(process.execPath, [uvu, 'dist/test', pattern], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 process.stdout.write(res.stdout ?? '');

@@ -1,0 +1,175 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { lint } from '../helpers.js';
+
+const check = (code: string, fileName = 'test.ts') => lint('closure-in-loop', code, fileName);
+
+// ---- invalid -------------------------------------------------------------------------
+
+test('for (let i…) capturing i, passed to setTimeout', () => {
+  assert.equal(check('for (let i = 0; i < 3; i++) {\n  setTimeout(() => console.log(i), 0);\n}\n'), ['closure-in-loop 2:14-2:19 warning']);
+});
+
+test('for…of capturing the item, pushed', () => {
+  assert.equal(check('const fns: Array<() => number> = [];\nfor (const x of [1, 2]) fns.push(() => x);\n'), ['closure-in-loop 2:34-2:39 warning']);
+});
+
+test('while capturing a body const', () => {
+  const code = 'let n = 0;\nwhile (n < 10) {\n  const k = n * 2;\n  queue(function () { return k; });\n  n++;\n}\ndeclare function queue(f: () => number): void;\n';
+  assert.equal(check(code), ['closure-in-loop 4:9-4:20 warning']);
+});
+
+test('do…while capturing a body let', () => {
+  const code = 'let n = 0;\ndo {\n  let k = n;\n  run(() => k);\n} while (++n < 3);\ndeclare function run(f: () => number): void;\n';
+  assert.equal(check(code), ['closure-in-loop 4:7-4:12 warning']);
+});
+
+test('nested loops: inner closure capturing the outer binding', () => {
+  const code = 'for (let i = 0; i < 3; i++) {\n  for (let j = 0; j < 3; j++) {\n    setTimeout(() => i, 0);\n  }\n}\n';
+  assert.equal(check(code), ['closure-in-loop 3:16-3:21 warning']);
+});
+
+test('for…in capturing the key', () => {
+  const code = 'const o = { a: 1 };\nconst out: Array<() => string> = [];\nfor (const k in o) out.push(() => k);\n';
+  assert.equal(check(code), ['closure-in-loop 3:29-3:34 warning']);
+});
+
+test('.then callback capturing the loop item', () => {
+  const code = 'async function f(ids: string[], p: Promise<void>) {\n  for (const id of ids) p.then(() => id);\n}\n';
+  assert.equal(check(code), ['closure-in-loop 2:32-2:37 warning']);
+});
+
+test('array callback capturing the loop item is flagged', () => {
+  const code = 'declare const rows: { scale: number; cells: number[] }[];\nfor (const row of rows) row.cells.map((c) => c * row.scale);\n';
+  assert.equal(check(code), ['closure-in-loop 2:39-2:45 warning']);
+});
+
+test('object literal getter in a loop capturing the binding', () => {
+  const code = 'const views = [];\nfor (let i = 0; i < 3; i++) {\n  views.push({ get value() { return i; } });\n}\n';
+  assert.equal(check(code), ['closure-in-loop 3:16-3:27 warning']);
+});
+
+test('class declared in a loop whose method captures the binding', () => {
+  const code = 'for (const name of ["a", "b"]) {\n  class Named {\n    greet() { return name; }\n  }\n  new Named();\n}\n';
+  assert.equal(check(code), ['closure-in-loop 3:5-3:12 warning']);
+});
+
+test('async arrow capturing the binding', () => {
+  const code = 'declare function go(f: () => Promise<number>): void;\nfor (let i = 0; i < 3; i++) go(async () => i);\n';
+  assert.equal(check(code), ['closure-in-loop 2:32-2:43 warning']);
+});
+
+test('generator function expression capturing the binding', () => {
+  const code = 'const gens = [];\nfor (const n of [1, 2]) gens.push(function* () { yield n; });\n';
+  assert.equal(check(code), ['closure-in-loop 2:35-2:47 warning']);
+});
+
+test('function declaration in a loop body capturing the binding', () => {
+  const code = 'for (const v of [1]) {\n  function show() { return v; }\n  register(show);\n}\ndeclare function register(f: () => number): void;\n';
+  assert.equal(check(code), ['closure-in-loop 2:3-2:18 warning']);
+});
+
+test('capturing nothing of the loop but passed to setTimeout (escapes)', () => {
+  const code = 'for (let i = 0; i < 3; i++) setTimeout(() => console.log("tick"), 10);\n';
+  assert.equal(check(code), ['closure-in-loop 1:40-1:45 warning']);
+});
+
+test('capturing nothing of the loop but stored in a property (escapes)', () => {
+  const code = 'declare const handlers: Record<string, () => void>;\nfor (const k of ["a"]) handlers[k] = function () {};\n';
+  assert.equal(check(code), ['closure-in-loop 2:38-2:49 warning']);
+});
+
+test('destructured loop binding captured', () => {
+  const code = 'declare const pairs: [string, number][];\nconst fs: Array<() => number> = [];\nfor (const [, v] of pairs) fs.push(() => v);\n';
+  assert.equal(check(code), ['closure-in-loop 3:36-3:41 warning']);
+});
+
+test('forEach inside a loop capturing the loop item (nested callback)', () => {
+  const code = 'declare const groups: number[][];\nfor (const g of groups) g.forEach((x) => g.length + x);\n';
+  assert.equal(check(code), ['closure-in-loop 2:35-2:41 warning']);
+});
+
+test('shorthand property capture', () => {
+  const code = 'const made = [];\nfor (const id of [1, 2]) made.push(() => ({ id }));\n';
+  assert.equal(check(code), ['closure-in-loop 2:36-2:41 warning']);
+});
+
+// ---- valid ---------------------------------------------------------------------------
+
+test('IIFE capturing the binding is not flagged', () => {
+  assert.equal(check('for (let i = 0; i < 3; i++) {\n  (() => console.log(i))();\n}\n'), []);
+});
+
+test('function IIFE with .call is not flagged', () => {
+  assert.equal(check('for (let i = 0; i < 3; i++) (function () { return i; }).call(null);\n'), []);
+});
+
+test('arr.map(x => x * 2) in a loop capturing nothing of the loop', () => {
+  assert.equal(check('declare const arr: number[];\nfor (let i = 0; i < 3; i++) arr.map((x) => x * 2);\n'), []);
+});
+
+test('closure capturing only module-level bindings, not escaping', () => {
+  assert.equal(check('const factor = 3;\ndeclare const arr: number[];\nfor (const a of arr) [a].filter((x) => x > factor);\n'), []);
+});
+
+test('hoisted function used in the loop', () => {
+  assert.equal(check('function log(i: number) { console.log(i); }\nfor (let i = 0; i < 3; i++) setTimeout(log, 0, i);\n'), []);
+});
+
+test('function outside any loop', () => {
+  assert.equal(check('const f = (x: number) => x + 1;\nsetTimeout(() => f(1), 0);\n'), []);
+});
+
+test('a loop inside the closure does not make the closure per iteration', () => {
+  assert.equal(check('const f = () => { for (let i = 0; i < 3; i++) console.log(i); };\n'), []);
+});
+
+test('closure in the for-initializer runs once', () => {
+  assert.equal(check('for (let i = 0, f = () => i; i < 3; i++) f();\n'), []);
+});
+
+test('closure in the for…of iterable expression runs once', () => {
+  assert.equal(check('declare function items(f: () => number): number[];\nfor (const x of items(() => 1)) console.log(x);\n'), []);
+});
+
+test('var in the loop head is not a per-iteration binding', () => {
+  assert.equal(check('declare function use(f: () => number): void;\nfor (var i = 0; i < 3; i++) use(() => i);\n'), []);
+});
+
+test('capturing a function parameter (not a loop binding), not escaping', () => {
+  assert.equal(check('function f(limit: number, xs: number[]) {\n  for (const x of xs) xs.some((y) => y > limit);\n}\n'), []);
+});
+
+test('property named like the loop binding is not a capture', () => {
+  assert.equal(check('declare const arr: { i: number }[];\nfor (let i = 0; i < 3; i++) arr.map((o) => o.i);\n'), []);
+});
+
+test('inner function declares its own binding with the same name', () => {
+  assert.equal(check('declare function use(f: () => number): void;\nfor (let i = 0; i < 3; i++) use(() => { const i = 5; return i; });\n'), []);
+});
+
+test('class method outside loops', () => {
+  assert.equal(check('class A {\n  run(xs: number[]) { for (const x of xs) this.log(x); }\n  log(x: number) { return x; }\n}\n'), []);
+});
+
+test('nested function of a closure inside a loop is judged on its own loop (none)', () => {
+  assert.equal(check('const make = () => () => 1;\nfor (let i = 0; i < 3; i++) make();\n'), []);
+});
+
+test('closure in a function called from a loop (not created per iteration)', () => {
+  assert.equal(check('function mk(i: number) { return () => i; }\nconst fs = [];\nfor (let i = 0; i < 3; i++) fs.push(mk(i));\n'), []);
+});
+
+test('sort comparator in a loop capturing nothing of the loop', () => {
+  assert.equal(check('declare const lists: number[][];\nfor (const l of lists) l.slice().sort((a, b) => a - b);\n'), []);
+});
+
+test('returned from inside a loop (leaves the loop) capturing nothing', () => {
+  assert.equal(check('function find(xs: number[]) {\n  for (const x of xs) if (x > 1) return () => 0;\n  return undefined;\n}\n'), []);
+});
+
+test('JavaScript file: same rules apply', () => {
+  assert.equal(check('for (let i = 0; i < 3; i++) setTimeout(() => i, 0);\n', 'a.js'), ['closure-in-loop 1:40-1:45 warning']);
+});
+
+test.run();
