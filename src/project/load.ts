@@ -1,0 +1,144 @@
+// Finds the tsconfig, builds the TypeScript program, and picks the files to analyze.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ts } from 'ts-morph';
+import { UsageError } from '../errors.js';
+import { defaultCompilerOptions, SOURCE_EXTENSIONS } from './defaults.js';
+import { relativePath } from './paths.js';
+
+export interface ProjectRequest {
+  /** Paths given on the command line (files or directories); empty means the project root. */
+  paths: readonly string[];
+  /** `-p`: a tsconfig file or a directory holding one. */
+  project?: string;
+  cwd: string;
+}
+
+export interface ProjectLocation {
+  /** Directory of the tsconfig in use, else the current directory. */
+  rootDir: string;
+  tsconfigPath?: string;
+  /** Absolute paths requested (directories or files). */
+  targets: string[];
+}
+
+export interface LoadedProject extends ProjectLocation {
+  program: ts.Program;
+  /** Source files to analyze, in a stable order. */
+  files: ts.SourceFile[];
+}
+
+const EXT_RE = new RegExp(`(?:${SOURCE_EXTENSIONS.map((e) => e.replace('.', '\\.')).join('|')})$`, 'i');
+const DECLARATION_RE = /\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/i;
+
+function isSourcePath(p: string): boolean {
+  return EXT_RE.test(p) && !DECLARATION_RE.test(p);
+}
+
+function isUnder(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function findUp(start: string, name: string): string | undefined {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, name);
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Resolves the paths and the tsconfig, without reading any source yet. */
+export function locateProject(req: ProjectRequest): ProjectLocation {
+  const targets = req.paths.map((p) => path.resolve(req.cwd, p));
+  for (let i = 0; i < targets.length; i++) {
+    if (!existsSync(targets[i]!)) throw new UsageError(`${req.paths[i]}: no such file or directory`);
+  }
+  let tsconfigPath: string | undefined;
+  if (req.project) {
+    const p = path.resolve(req.cwd, req.project);
+    tsconfigPath = existsSync(p) && statSync(p).isDirectory() ? path.join(p, 'tsconfig.json') : p;
+    if (!existsSync(tsconfigPath)) throw new UsageError(`${req.project}: tsconfig not found`);
+  } else {
+    const first = targets[0] ?? req.cwd;
+    const startDir = existsSync(first) && statSync(first).isDirectory() ? first : path.dirname(first);
+    tsconfigPath = findUp(startDir, 'tsconfig.json');
+  }
+  const rootDir = tsconfigPath ? path.dirname(tsconfigPath) : req.cwd;
+  return { rootDir, ...(tsconfigPath ? { tsconfigPath } : {}), targets };
+}
+
+function readTsconfig(tsconfigPath: string, display: string): ts.ParsedCommandLine {
+  const read = ts.readConfigFile(tsconfigPath, ts.sys.readFile);
+  if (read.error) {
+    throw new UsageError(`${display}: ${ts.flattenDiagnosticMessageText(read.error.messageText, ' ')}`);
+  }
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(tsconfigPath), undefined, tsconfigPath);
+  // "No inputs were found" is not fatal here: the paths on the command line may still name files.
+  const errors = parsed.errors.filter((d) => d.code !== 18003);
+  if (errors.length > 0) {
+    const d = errors[0]!;
+    throw new UsageError(`${display}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+  }
+  return parsed;
+}
+
+/** Source files below `dir`, skipping node_modules and hidden directories. */
+function collectSources(dir: string, out: string[]): void {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new UsageError(`${dir}: cannot read directory (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  for (const entry of entries) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) collectSources(full, out);
+    else if (entry.isFile() && isSourcePath(entry.name)) out.push(full);
+  }
+}
+
+export interface LoadOptions {
+  /** Returns true for project-relative paths that configuration ignores. */
+  isIgnored: (relPath: string) => boolean;
+  /** Turns an absolute path into what messages show. */
+  display: (absPath: string) => string;
+}
+
+export function loadProject(loc: ProjectLocation, opts: LoadOptions): LoadedProject {
+  let options: ts.CompilerOptions;
+  let rootNames: string[];
+  let projectReferences: readonly ts.ProjectReference[] | undefined;
+  if (loc.tsconfigPath) {
+    const parsed = readTsconfig(loc.tsconfigPath, opts.display(loc.tsconfigPath));
+    options = { ...parsed.options, noEmit: true };
+    rootNames = [...parsed.fileNames];
+    projectReferences = parsed.projectReferences;
+    // Files named explicitly are analyzed even when the tsconfig does not include them.
+    const known = new Set(rootNames.map((f) => path.resolve(f)));
+    for (const t of loc.targets) if (statSync(t).isFile() && isSourcePath(t) && !known.has(t)) rootNames.push(t);
+  } else {
+    options = defaultCompilerOptions();
+    rootNames = [];
+    const targets = loc.targets.length ? loc.targets : [loc.rootDir];
+    for (const t of targets) {
+      if (statSync(t).isDirectory()) collectSources(t, rootNames);
+      else if (isSourcePath(t)) rootNames.push(t);
+      else throw new UsageError(`${opts.display(t)}: not a TypeScript or JavaScript source file`);
+    }
+  }
+  const program = ts.createProgram({ rootNames, options, ...(projectReferences ? { projectReferences } : {}) });
+  const targets = loc.targets.length ? loc.targets : [loc.rootDir];
+  const files = program
+    .getSourceFiles()
+    .filter((sf) => {
+      const abs = path.resolve(sf.fileName);
+      if (sf.isDeclarationFile || !isSourcePath(abs)) return false;
+      if (program.isSourceFileFromExternalLibrary(sf) || abs.split(path.sep).includes('node_modules')) return false;
+      if (!targets.some((t) => isUnder(abs, t))) return false;
+      return !opts.isIgnored(relativePath(loc.rootDir, abs));
+    })
+    .sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
+  return { ...loc, program, files };
+}

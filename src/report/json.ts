@@ -1,0 +1,24 @@
+// `--format json`: exactly the contract of DESIGN.md §4.
+import { EMPTY_RUNTIME, summarize, type ReportInput } from './types.js';
+
+export function formatJson(input: ReportInput): string {
+  const findings = input.findings.map((f) => ({
+    ruleId: f.ruleId,
+    level: f.level,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    message: f.message,
+    confirmed: f.confirmed,
+    ...(f.evidence && f.evidence.length ? { evidence: f.evidence } : {}),
+  }));
+  const doc = {
+    tool: { name: 'jitlint', version: input.toolVersion },
+    findings,
+    runtime: input.runtime ?? EMPTY_RUNTIME,
+    summary: summarize(input),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}

@@ -1,0 +1,153 @@
+// `--format sarif`: SARIF 2.1.0 that GitHub code scanning accepts as is
+// (the checklist is shared/reference/sarif-github.md).
+import type * as Sarif from 'sarif';
+import type { Finding, Level, RuleMeta } from '../model.js';
+import { jitlintFingerprint, lineHashes } from './fingerprint.js';
+import type { ReportInput } from './types.js';
+
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const PROBLEM_SEVERITY: Record<Level, string> = { error: 'error', warning: 'warning', note: 'recommendation' };
+
+/** Message text is markdown-ish in SARIF: brackets would read as links. */
+function escapeBrackets(s: string): string {
+  return s.replace(/[[\]]/g, (c) => `\\${c}`);
+}
+
+function encodeUri(rel: string): string {
+  return rel.split('/').map(encodeURIComponent).join('/');
+}
+
+function ruleDescriptor(meta: RuleMeta): Sarif.ReportingDescriptor {
+  return {
+    id: meta.id,
+    name: meta.name,
+    shortDescription: { text: meta.shortDescription.slice(0, 1024) },
+    fullDescription: { text: meta.fullDescription.slice(0, 1024) },
+    help: { text: meta.helpMarkdown, markdown: meta.helpMarkdown },
+    defaultConfiguration: { level: meta.defaultLevel },
+    properties: {
+      tags: meta.tags.filter((t) => t !== 'security').slice(0, 10),
+      precision: meta.precision,
+      'problem.severity': PROBLEM_SEVERITY[meta.defaultLevel],
+    },
+  };
+}
+
+/** GitHub keeps one alert per rule and line: fold same-line results of a rule into the first. */
+function mergeSameLine(findings: readonly Finding[]): Array<{ finding: Finding; more: Finding[] }> {
+  const out: Array<{ finding: Finding; more: Finding[] }> = [];
+  const index = new Map<string, { finding: Finding; more: Finding[] }>();
+  for (const f of findings) {
+    const key = `${f.ruleId}\0${f.file}\0${f.line}`;
+    const hit = index.get(key);
+    if (hit) hit.more.push(f);
+    else {
+      const entry = { finding: f, more: [] };
+      index.set(key, entry);
+      out.push(entry);
+    }
+  }
+  return out;
+}
+
+function isOutsideRepository(file: string): boolean {
+  return file.startsWith('../') || file === '..' || /^[a-z][a-z0-9+.-]*:/i.test(file) || file.startsWith('/');
+}
+
+export function buildSarif(input: ReportInput): Sarif.Log {
+  const ruleIndex = new Map(input.rules.map((m, i) => [m.id, i]));
+  const hashes = new Map<string, string[] | undefined>();
+  const hashesOf = (file: string) => {
+    if (!hashes.has(file)) {
+      const text = input.readSource(file);
+      hashes.set(file, text === undefined ? undefined : lineHashes(text));
+    }
+    return hashes.get(file);
+  };
+
+  const notifications: Sarif.Notification[] = input.notifications.map((text) => ({ level: 'note', message: { text } }));
+  const outside = input.findings.filter((f) => isOutsideRepository(f.file));
+  if (outside.length > 0) {
+    notifications.push({
+      level: 'note',
+      message: { text: `${outside.length} finding(s) in files outside the repository were left out of the results.` },
+    });
+  }
+
+  const results: Sarif.Result[] = [];
+  for (const { finding: f, more } of mergeSameLine(input.findings.filter((x) => !isOutsideRepository(x.file)))) {
+    let text = escapeBrackets(f.message);
+    if (more.length > 0) {
+      text += ` The same pattern occurs ${more.length} more time${more.length === 1 ? '' : 's'} on this line (column ${more.map((m) => m.column).join(', ')}).`;
+    }
+    const related = f.related ?? [];
+    related.forEach((r, i) => {
+      text += ` [${escapeBrackets(r.message)}](${i + 1})`;
+    });
+    const lineHash = hashesOf(f.file)?.[f.line - 1];
+    const result: Sarif.Result = {
+      ruleId: f.ruleId,
+      ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId)! } : {}),
+      level: f.level,
+      message: { text },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: encodeUri(f.file), uriBaseId: '%SRCROOT%' },
+            region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+          },
+        },
+      ],
+      partialFingerprints: {
+        ...(lineHash ? { primaryLocationLineHash: lineHash } : {}),
+        'jitlint/v1': jitlintFingerprint(f),
+      },
+    };
+    if (related.length > 0) {
+      result.relatedLocations = related.map((r, i) => ({
+        id: i + 1,
+        message: { text: escapeBrackets(r.message) },
+        physicalLocation: {
+          artifactLocation: { uri: encodeUri(r.file), uriBaseId: '%SRCROOT%' },
+          region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+        },
+      }));
+    }
+    const properties: Record<string, unknown> = { confirmed: f.confirmed, ...(f.properties ?? {}) };
+    if (f.evidence?.length) properties['evidence'] = f.evidence;
+    result.properties = properties;
+    results.push(result);
+  }
+
+  const invocation: Sarif.Invocation = { executionSuccessful: true };
+  if (notifications.length) invocation.toolExecutionNotifications = notifications;
+  if (input.runtime?.node || input.runtime?.v8) {
+    invocation.properties = { ...(input.runtime.node ? { node: input.runtime.node } : {}), ...(input.runtime.v8 ? { v8: input.runtime.v8 } : {}), unmappedRuntimeEvents: input.runtime.unmapped };
+  }
+
+  return {
+    $schema: SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'jitlint',
+            semanticVersion: input.toolVersion,
+            version: input.toolVersion,
+            informationUri: 'https://www.npmjs.com/package/jitlint',
+            rules: input.rules.map(ruleDescriptor),
+          },
+        },
+        automationDetails: { id: `jitlint/${input.category}/` },
+        columnKind: 'utf16CodeUnits',
+        invocations: [invocation],
+        results,
+      },
+    ],
+  };
+}
+
+export function formatSarif(input: ReportInput): string {
+  return JSON.stringify(buildSarif(input), null, 2) + '\n';
+}

@@ -1,0 +1,248 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { copyFixture, isOneLineError, jitlint } from './cli-helpers.js';
+import { fixturePath } from './helpers.js';
+
+const basic = fixturePath('projects', 'basic');
+
+interface JsonReport {
+  tool: { name: string; version: string };
+  findings: Array<{ ruleId: string; level: string; file: string; line: number; column: number; endLine: number; endColumn: number; message: string; confirmed: boolean }>;
+  runtime: { functions: unknown[]; deopts: unknown[]; inlining: unknown[]; ics: unknown[]; unmapped: number };
+  summary: { errors: number; warnings: number; notes: number; files: number };
+}
+
+const brief = (r: JsonReport) => r.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.level}`);
+
+test('json: the contract, honoring tsconfig include, config ignores and suppressions', () => {
+  const res = jitlint(['analyze', 'src', '--format', 'json'], basic);
+  assert.is(res.code, 0, res.stderr);
+  assert.is(res.stderr, '');
+  const report = JSON.parse(res.stdout) as JsonReport;
+  assert.equal(Object.keys(report), ['tool', 'findings', 'runtime', 'summary']);
+  assert.equal(report.tool, { name: 'jitlint', version: '0.1.0' });
+  assert.equal(brief(report), [
+    'closure-in-loop src/jobs.ts:3:16-3:21 warning',
+    'unused-suppression src/stale.ts:1:1-1:45 note',
+  ]);
+  assert.equal(Object.keys(report.findings[0]!), ['ruleId', 'level', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'confirmed']);
+  assert.equal(report.runtime, { functions: [], deopts: [], inlining: [], ics: [], unmapped: 0 });
+  assert.equal(report.summary, { errors: 0, warnings: 1, notes: 1, files: 2 });
+});
+
+test('stylish: grouped by file, summary line, no color when not a TTY', () => {
+  const res = jitlint(['analyze', 'src'], basic);
+  assert.is(res.code, 0);
+  const lines = res.stdout.split('\n');
+  assert.is(lines[1], 'src/jobs.ts');
+  assert.match(lines[2]!, /^ {2}3:16 {2}warning {2}The arrow function is created on every iteration and captures the loop binding 'i'.* {2}closure-in-loop$/);
+  assert.is(lines[4], 'src/stale.ts');
+  assert.ok(res.stdout.includes('✖ 2 problems (0 errors, 1 warning, 1 note) in 2 files'));
+  assert.not.match(res.stdout, /\x1b\[/);
+});
+
+test('stylish: --color forces ANSI colors', () => {
+  const res = jitlint(['analyze', 'src', '--color'], basic);
+  assert.match(res.stdout, /\x1b\[33mwarning/);
+});
+
+test('github: workflow commands with escaped properties', () => {
+  const res = jitlint(['analyze', 'src', '--format', 'github'], basic);
+  const lines = res.stdout.trim().split('\n');
+  assert.is(lines.length, 2);
+  assert.match(lines[0]!, /^::warning file=src\/jobs\.ts,line=3,endLine=3,col=16,endColumn=21,title=jitlint\(closure-in-loop\)::src\/jobs\.ts:3:16: The arrow function/);
+  assert.match(lines[1]!, /^::notice file=src\/stale\.ts,line=1,endLine=1,col=1,endColumn=45,title=jitlint\(unused-suppression\)::/);
+});
+
+test('--max-warnings 0 turns warnings into exit 1; the report is still written', () => {
+  const res = jitlint(['analyze', 'src', '--max-warnings', '0'], basic);
+  assert.is(res.code, 1);
+  assert.ok(res.stdout.includes('closure-in-loop'));
+  assert.ok(res.stderr.includes('too many warnings'));
+});
+
+test('--rule ID=error makes findings errors and exits 1', () => {
+  const res = jitlint(['analyze', 'src', '--rule', 'closure-in-loop=error', '--format', 'json'], basic);
+  assert.is(res.code, 1);
+  assert.equal(brief(JSON.parse(res.stdout) as JsonReport)[0], 'closure-in-loop src/jobs.ts:3:16-3:21 error');
+});
+
+test('--quiet reports errors only', () => {
+  const res = jitlint(['analyze', 'src', '--quiet', '--format', 'json'], basic);
+  assert.is(res.code, 0);
+  assert.equal((JSON.parse(res.stdout) as JsonReport).findings, []);
+});
+
+test('--rule ID=off disables a rule (and the suppression for it is not reported unused)', () => {
+  const res = jitlint(['analyze', 'src', '--rule', 'closure-in-loop=off', '--format', 'json'], basic);
+  assert.equal(brief(JSON.parse(res.stdout) as JsonReport), []);
+});
+
+test('-o writes the report to a file and nothing to stdout', () => {
+  const dir = copyFixture('projects', 'basic');
+  const res = jitlint(['analyze', 'src', '--format', 'sarif', '-o', 'out/jitlint.sarif'], dir);
+  assert.is(res.code, 0);
+  assert.is(res.stdout, '');
+  const sarif = JSON.parse(readFileSync(path.join(dir, 'out', 'jitlint.sarif'), 'utf8')) as { version: string };
+  assert.is(sarif.version, '2.1.0');
+});
+
+test('config rules with options and levels apply', () => {
+  const dir = copyFixture('projects', 'basic');
+  writeFileSync(path.join(dir, 'jitlint.config.json'), JSON.stringify({ rules: { 'closure-in-loop': ['error', {}] } }));
+  const res = jitlint(['analyze', 'src', '--format', 'json'], dir);
+  assert.is(res.code, 1);
+  assert.equal(brief(JSON.parse(res.stdout) as JsonReport), [
+    'closure-in-loop src/generated/big.ts:2:43-2:48 error',
+    'closure-in-loop src/jobs.ts:3:16-3:21 error',
+    'unused-suppression src/stale.ts:1:1-1:45 note',
+  ]);
+});
+
+test('"jitlint" key in package.json is read when there is no jitlint.config.json', () => {
+  const dir = copyFixture('projects', 'basic');
+  rmSync(path.join(dir, 'jitlint.config.json'));
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'x', jitlint: { rules: { 'closure-in-loop': 'note' }, ignores: ['**/stale.ts'] } }));
+  const res = jitlint(['analyze', 'src', '--format', 'json'], dir);
+  assert.is(res.code, 0, res.stderr);
+  assert.equal(brief(JSON.parse(res.stdout) as JsonReport), [
+    'closure-in-loop src/generated/big.ts:2:43-2:48 note',
+    'closure-in-loop src/jobs.ts:3:16-3:21 note',
+  ]);
+});
+
+test('no tsconfig: the given JavaScript files with default options, node_modules skipped', () => {
+  const dir = copyFixture('projects', 'plain-js');
+  const res = jitlint(['analyze', '.', '--format', 'json'], dir);
+  assert.is(res.code, 0, res.stderr);
+  assert.equal(brief(JSON.parse(res.stdout) as JsonReport), [
+    'closure-in-loop lib/a.js:2:14-2:19 warning',
+    'closure-in-loop lib/b.mjs:2:34-2:39 warning',
+  ]);
+});
+
+test('a syntax error is a parse-error note and the rest of the file is still analyzed', () => {
+  const res = jitlint(['analyze', 'src', '--format', 'json'], fixturePath('projects', 'syntax'));
+  assert.is(res.code, 0, res.stderr);
+  assert.equal(brief(JSON.parse(res.stdout) as JsonReport), [
+    'parse-error src/broken.ts:2:17-2:18 note',
+    'closure-in-loop src/broken.ts:3:50-3:55 warning',
+  ]);
+});
+
+// ---- bad input: one line on stderr, exit 2, no stack trace ------------------------------
+
+const badInputs: Array<[string, (dir: string) => string[], RegExp]> = [
+  ['a path that does not exist', () => ['analyze', 'nope'], /^jitlint: nope: no such file or directory$/],
+  ['an unknown format', () => ['analyze', 'src', '--format', 'xml'], /^jitlint: --format xml: unknown format \(expected stylish, json, sarif or github\)$/],
+  ['an unknown rule id', () => ['analyze', 'src', '--rule', 'no-such-rule=error'], /^jitlint: --rule no-such-rule=error: unknown rule id 'no-such-rule'/],
+  ['an unknown level', () => ['analyze', 'src', '--rule', 'closure-in-loop=warn'], /^jitlint: --rule closure-in-loop=warn: invalid level "warn" \(expected off, note, warning or error\)$/],
+  ['an unknown option', () => ['analyze', '--bogus'], /^jitlint: Unknown option '--bogus'$/],
+  ['a bad --max-warnings', () => ['analyze', 'src', '--max-warnings', 'many'], /^jitlint: --max-warnings many: expected a whole number$/],
+  ['a -p that does not exist', () => ['analyze', 'src', '-p', 'missing.json'], /^jitlint: missing.json: tsconfig not found$/],
+  [
+    'an invalid tsconfig (names the key)',
+    (dir) => {
+      writeFileSync(path.join(dir, 'tsconfig.json'), '{ "compilerOptions": { "strictest": true } }');
+      return ['analyze', 'src'];
+    },
+    /^jitlint: tsconfig.json: Unknown compiler option 'strictest'\. Did you mean 'strict'\?$/,
+  ],
+  [
+    'a tsconfig that is not JSON',
+    (dir) => {
+      writeFileSync(path.join(dir, 'tsconfig.json'), '{ "compilerOptions": ');
+      return ['analyze', 'src'];
+    },
+    /^jitlint: tsconfig.json: /,
+  ],
+  [
+    'an unreadable tsconfig',
+    (dir) => {
+      rmSync(path.join(dir, 'tsconfig.json'));
+      mkdirSync(path.join(dir, 'tsconfig.json'));
+      return ['analyze', 'src'];
+    },
+    /^jitlint: tsconfig.json: Cannot read file/,
+  ],
+  [
+    'a config file with invalid JSON',
+    (dir) => {
+      writeFileSync(path.join(dir, 'jitlint.config.json'), '{ rules: }');
+      return ['analyze', 'src'];
+    },
+    /^jitlint: jitlint.config.json: invalid JSON/,
+  ],
+  [
+    'a config file with an unknown key (named)',
+    (dir) => {
+      writeFileSync(path.join(dir, 'jitlint.config.json'), '{ "rulez": {} }');
+      return ['analyze', 'src'];
+    },
+    /^jitlint: jitlint.config.json: unknown key "rulez" \(expected "rules" or "ignores"\)$/,
+  ],
+  [
+    'a config file with an unknown rule id (named)',
+    (dir) => {
+      writeFileSync(path.join(dir, 'jitlint.config.json'), '{ "rules": { "closure-in-lop": "error" } }');
+      return ['analyze', 'src'];
+    },
+    /^jitlint: jitlint.config.json: rules.closure-in-lop: unknown rule id/,
+  ],
+  [
+    'a config file with an invalid level (named)',
+    (dir) => {
+      writeFileSync(path.join(dir, 'jitlint.config.json'), '{ "rules": { "closure-in-loop": "loud" } }');
+      return ['analyze', 'src'];
+    },
+    /^jitlint: jitlint.config.json: rules.closure-in-loop: invalid level "loud"/,
+  ],
+  ['a -c file that does not exist', () => ['analyze', 'src', '-c', 'nope.json'], /^jitlint: nope.json: configuration file not found$/],
+  ['a --deopt file that does not exist', () => ['analyze', '--deopt', 'v8.log'], /^jitlint: v8.log: no such file or directory$/],
+];
+
+for (const [name, setup, expected] of badInputs) {
+  test(`bad input: ${name}`, () => {
+    const dir = copyFixture('projects', 'basic');
+    const res = jitlint(setup(dir), dir);
+    assert.is(res.code, 2, res.stderr);
+    assert.is(res.stdout, '');
+    assert.ok(isOneLineError(res.stderr), `not one line: ${res.stderr}`);
+    assert.match(res.stderr.trim(), expected);
+  });
+}
+
+test('--debug adds the stack trace', () => {
+  const res = jitlint(['analyze', 'nope', '--debug'], basic);
+  assert.is(res.code, 2);
+  assert.match(res.stderr, /\n\s+at /);
+});
+
+test('--version and --help', () => {
+  assert.equal(jitlint(['--version'], basic).stdout, '0.1.0\n');
+  const help = jitlint(['analyze', '--help'], basic);
+  assert.is(help.code, 0);
+  assert.match(help.stdout, /--max-warnings N/);
+});
+
+test('rules: markdown and json catalogue list the seven static rules', () => {
+  const json = JSON.parse(jitlint(['rules', '--format', 'json'], basic).stdout) as Array<{ id: string; kind: string }>;
+  assert.equal(
+    json.filter((r) => r.kind === 'static').map((r) => r.id),
+    ['closure-in-loop', 'string-concat-in-loop', 'any-boxing', 'megamorphic-call-site', 'accumulating-spread', 'delete-property', 'arguments-leak'],
+  );
+  assert.equal(json.filter((r) => r.kind === 'runtime').map((r) => r.id), ['deopt', 'deopt-loop', 'inlining-rejected', 'megamorphic-ic']);
+  const md = jitlint(['rules'], basic).stdout;
+  assert.match(md, /\| `closure-in-loop` \| static \| warning \|/);
+});
+
+test('--timing prints phases and rules to stderr', () => {
+  const res = jitlint(['analyze', 'src', '--timing', '--format', 'json'], basic);
+  assert.match(res.stderr, /^project load\s+[\d.]+ ms/m);
+  assert.match(res.stderr, /^rule closure-in-loop\s+[\d.]+ ms/m);
+  JSON.parse(res.stdout);
+});
+
+test.run();
