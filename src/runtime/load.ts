@@ -1,0 +1,86 @@
+// Loads V8 output files (trace text or v8.log, plain or gzipped, detected from
+// their first lines) into one RuntimeModel.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ModelBuilder } from './builder.js';
+import { forEachLine, MAX_LINE_CHARS } from './lines.js';
+import type { RuntimeModel } from './model.js';
+import { TraceParser } from './trace/parser.js';
+import { V8LogParser } from './v8log/parser.js';
+
+/** Unreadable, empty or not-V8 input; the message is one line naming the file. */
+export class RuntimeInputError extends Error {
+  override name = 'RuntimeInputError';
+}
+
+export type RuntimeFormat = 'trace' | 'v8log';
+
+const LOG_ROW = /^(?:v8-version|shared-library|code-creation|code-deopt|code-source-info|script-details|script-source|script|heap-capacity|new|LoadIC|StoreIC|KeyedLoadIC|KeyedStoreIC|LoadGlobalIC|tick|function|v8-platform),/;
+
+/** Reads the first lines: a v8.log opens with `v8-version,` (or at least log rows); anything else is trace text. */
+export async function detectFormat(file: string): Promise<RuntimeFormat> {
+  let format: RuntimeFormat = 'trace';
+  let seen = 0;
+  await forEachLine(file, (line) => {
+    if (!line.trim()) return true;
+    if (LOG_ROW.test(line)) format = 'v8log';
+    return ++seen < 50 && format === 'trace';
+  });
+  return format;
+}
+
+function v8Major(model: RuntimeModel): number | undefined {
+  const m = /^(\d+)\./.exec(model.v8Version ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+export async function loadRuntime(files: string[]): Promise<{ model: RuntimeModel; notes: string[] }> {
+  const b = new ModelBuilder();
+  const notes: string[] = [];
+  // Logs first: they carry the V8 version that trace numbers are read with.
+  const inputs: Array<{ file: string; format: RuntimeFormat }> = [];
+  for (const file of files) inputs.push({ file, format: await detectInput(file) });
+  inputs.sort((a, b2) => (a.format === b2.format ? 0 : a.format === 'v8log' ? -1 : 1));
+  for (const { file, format } of inputs) {
+    const label = path.basename(file);
+    const source = b.model.sources.length;
+    const parser = format === 'v8log' ? new V8LogParser(b, source) : new TraceParser(b, source, () => v8Major(b.model));
+    let stats;
+    try {
+      stats = await forEachLine(file, (line) => parser.line(line));
+    } catch (e) {
+      throw new RuntimeInputError(`${label}: cannot read (${(e as Error).message})`);
+    }
+    parser.finish();
+    b.model.sources.push({ file, format, unknownLines: parser.unknown, lines: stats.lines });
+    if (parser.recognized === 0) {
+      const extra = stats.overlong ? `; ${stats.overlong} line(s) over ${MAX_LINE_CHARS / 1048576} MB skipped` : '';
+      throw new RuntimeInputError(`${label}: not V8 output (no V8 trace or log line found${extra})`);
+    }
+    if (parser.unknown) {
+      const what = format === 'v8log' ? 'unknown rows' : 'lines of program output or unknown text';
+      notes.push(`${label}: ${parser.unknown} ${what} skipped`);
+    }
+    if (parser instanceof TraceParser && parser.garbled) notes.push(`${label}: ${parser.garbled} lines interleaved by compile threads, parsed in part`);
+    if (stats.overlong) notes.push(`${label}: ${stats.overlong} line(s) over ${MAX_LINE_CHARS / 1048576} MB skipped`);
+    if (stats.unterminated && !stats.overlong) notes.push(`${label}: last line truncated`);
+  }
+  return { model: b.finish(), notes };
+}
+
+async function detectInput(file: string): Promise<RuntimeFormat> {
+  const label = path.basename(file);
+  let st: fs.Stats;
+  try {
+    st = await fs.promises.stat(file);
+  } catch (e) {
+    throw new RuntimeInputError(`${label}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (!st.isFile()) throw new RuntimeInputError(`${label}: not a file`);
+  if (st.size === 0) throw new RuntimeInputError(`${label}: empty file`);
+  try {
+    return await detectFormat(file);
+  } catch (e) {
+    throw new RuntimeInputError(`${label}: cannot read (${(e as Error).message})`);
+  }
+}

@@ -1,0 +1,194 @@
+// The runtime domain model: what V8 did to the program's functions, merged from
+// any number of trace-text and v8.log files.
+
+export type Tier = 'ignition' | 'sparkplug' | 'maglev' | 'turbofan';
+export type OptimizingTier = 'maglev' | 'turbofan';
+
+/** A position as V8 printed it: script name or URL, 1-based line and column. */
+export interface SourcePosition {
+  script: string;
+  line: number;
+  column: number;
+}
+
+/** Where a deopt happened: the innermost position first, then each caller it was inlined into. */
+export interface DeoptSite {
+  position: SourcePosition;
+  inlinedAt: SourcePosition[];
+}
+
+export type DeoptKind = 'deopt-eager' | 'deopt-lazy' | 'deopt-soft' | 'dependency-change' | (string & {});
+
+export interface DeoptEvent {
+  /** Key of the deoptimized function in `RuntimeModel.functions`. */
+  fn: string;
+  kind: DeoptKind;
+  reason: string;
+  tier?: OptimizingTier;
+  /** Absent when V8 printed none (trace text of lazy deopts, `<unknown>` in v8.log). */
+  site?: DeoptSite;
+  optId?: number;
+  bytecodeOffset?: number;
+  /** µs since start (v8.log only). */
+  time?: number;
+  /** Index of the input file in `RuntimeModel.sources`. */
+  source: number;
+}
+
+export type TimelineEntry =
+  | { kind: 'marked'; tier?: OptimizingTier; reason: string; manual: boolean; source: number }
+  | { kind: 'compile-start'; tier?: OptimizingTier; osr: boolean; source: number }
+  | { kind: 'compile-end'; tier?: OptimizingTier; osr: boolean; timings?: number[]; source: number }
+  | { kind: 'optimized'; tier: OptimizingTier; osr: boolean; time?: number; source: number }
+  | { kind: 'deoptimized'; deoptKind: DeoptKind; reason: string; tier?: OptimizingTier; source: number }
+  | { kind: 'aborted'; tier?: OptimizingTier; reason: string; source: number }
+  | { kind: 'disabled'; reason: string; source: number };
+
+export interface RuntimeFunction {
+  /** Stable key: "script:line:column" when the position is known, else "sfi:0x…". */
+  key: string;
+  name: string;
+  /** Where the function starts, as in v8.log `code-creation` rows. */
+  position?: SourcePosition;
+  /** SharedFunctionInfo addresses seen for it (lowest bit cleared, hex). */
+  sfis: Set<string>;
+  timeline: TimelineEntry[];
+}
+
+export interface InliningDecision {
+  /** Function key of the function being compiled; undefined when it could not be told. */
+  caller?: string;
+  callee: string;
+  inlined: boolean;
+  /** Words, e.g. "exceeds bytecode limit" (numbers from Node 18-24 are mapped). */
+  reason?: string;
+  tier: OptimizingTier;
+  /** The call site, when known (v8.log inlining tables with the script source). */
+  callSite?: SourcePosition;
+  /** How many times this decision was printed or logged. */
+  count: number;
+  source: number;
+}
+
+/** IC states as V8 logs them: X 0 . 1 ^ P N D G. */
+export type IcState = string;
+
+export type IcKind =
+  | 'LoadIC'
+  | 'StoreIC'
+  | 'KeyedLoadIC'
+  | 'KeyedStoreIC'
+  | 'LoadGlobalIC'
+  | 'StoreGlobalIC'
+  | 'StoreInArrayLiteralIC';
+
+/** One IC site, aggregated over all its transitions (rows are not kept one by one). */
+export interface IcSite {
+  icKind: IcKind;
+  position: SourcePosition;
+  /** Key of the function whose code holds the IC, when the pc could be joined to it. */
+  fn?: string;
+  /** The most general state reached (N > P > 1 ...). */
+  maxState: IcState;
+  transitions: number;
+  /** Keys seen at the site (first few), e.g. property names. */
+  keys: string[];
+  /** Distinct maps seen (bounded). */
+  maps: number;
+  /** The first transition into the max state. */
+  firstMaxTransition: { oldState: IcState; newState: IcState; key: string; map: string };
+  source: number;
+}
+
+export interface ScriptInfo {
+  id: number;
+  /** Path, file:// URL, node:… name, or "" for evals. */
+  name: string;
+  /** Kept for non-internal scripts only. */
+  sourceText?: string;
+  source: number;
+}
+
+export interface InputSource {
+  file: string;
+  format: 'trace' | 'v8log';
+  /** Lines that matched no known shape (counted, never fatal). */
+  unknownLines: number;
+  lines: number;
+}
+
+export interface RuntimeModel {
+  nodeVersion?: string;
+  v8Version?: string;
+  sources: InputSource[];
+  functions: Map<string, RuntimeFunction>;
+  deopts: DeoptEvent[];
+  inlining: InliningDecision[];
+  ics: IcSite[];
+  /** Keyed by `${source}:${scriptId}` (ids are per run). */
+  scripts: Map<string, ScriptInfo>;
+}
+
+export function emptyModel(): RuntimeModel {
+  return { sources: [], functions: new Map(), deopts: [], inlining: [], ics: [], scripts: new Map() };
+}
+
+export function positionKey(p: SourcePosition): string {
+  return `${p.script}:${p.line}:${p.column}`;
+}
+
+export function formatPosition(p: SourcePosition): string {
+  return `${p.script}:${p.line}:${p.column}`;
+}
+
+/**
+ * Parses V8's `<FILE:LINE:COL>` body (without the brackets). The script part may
+ * itself contain colons (file:// URLs, node:fs), so split from the right.
+ */
+export function parsePosition(text: string): SourcePosition | undefined {
+  const c2 = text.lastIndexOf(':');
+  if (c2 <= 0) return undefined;
+  const c1 = text.lastIndexOf(':', c2 - 1);
+  if (c1 <= 0) return undefined;
+  const line = Number(text.slice(c1 + 1, c2));
+  const column = Number(text.slice(c2 + 1));
+  if (!Number.isInteger(line) || !Number.isInteger(column)) return undefined;
+  return { script: text.slice(0, c1), line, column };
+}
+
+/** `<a:1:2> inlined at <b:3:4> inlined at <…>`: innermost first. */
+export function parseDeoptSite(text: string): DeoptSite | undefined {
+  const parts: SourcePosition[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf('<', i);
+    if (open < 0) break;
+    const close = text.indexOf('>', open + 1);
+    if (close < 0) break;
+    const p = parsePosition(text.slice(open + 1, close));
+    if (p) parts.push(p);
+    i = close + 1;
+  }
+  const [position, ...inlinedAt] = parts;
+  return position ? { position, inlinedAt } : undefined;
+}
+
+/** SFI addresses: trace text prints tagged pointers (low bit set), v8.log untagged ones. */
+export function normalizeAddress(hex: string): string {
+  const n = BigInt(hex) & ~1n;
+  return '0x' + n.toString(16);
+}
+
+/** Tier from a V8 target/code-kind name: TURBOFAN, TURBOFAN_JS, MAGLEV. */
+export function tierFromTarget(target: string): OptimizingTier | undefined {
+  if (target.startsWith('TURBOFAN')) return 'turbofan';
+  if (target.startsWith('MAGLEV')) return 'maglev';
+  return undefined;
+}
+
+const STATE_RANK: Record<string, number> = { X: 0, '0': 1, '.': 2, '^': 3, '1': 4, P: 5, N: 6, D: 6, G: 7 };
+
+/** Orders IC states by generality; unknown states rank lowest. */
+export function icStateRank(state: IcState): number {
+  return STATE_RANK[state] ?? -1;
+}

@@ -1,0 +1,282 @@
+// Streaming parser for V8 trace text on stdout (--trace-opt[-verbose],
+// --trace-deopt[-verbose], --trace-turbo-inlining, --trace-maglev-inlining,
+// --trace-osr), mixed with the program's own output.
+//
+// Events are joined by SFI address, never by line adjacency, with two exceptions
+// V8 leaves no other way for: the `;;; deoptimize at` line belongs to the open
+// bailout (bailouts run on the main thread, one at a time), and a rejected
+// inlining names no caller, so it is given the compile job of that tier in flight
+// when it is the only one (always so for synchronous and Maglev-traced compiles);
+// with several concurrent jobs the caller is left unknown.
+import type { ModelBuilder } from '../builder.js';
+import { inlineabilityReason } from '../inlineability.js';
+import {
+  type DeoptEvent,
+  type OptimizingTier,
+  type RuntimeFunction,
+  normalizeAddress,
+  parseDeoptSite,
+  tierFromTarget,
+} from '../model.js';
+
+// <JSFunction NAME (sfi = 0x…)> ; NAME may be empty, and --trace-file-names appends " <file>".
+const JSF = String.raw`0x[0-9a-f]+ <JSFunction ?(.*?) \(sfi = (0x[0-9a-f]+)\)>`;
+// `0x… {0x… <SharedFunctionInfo NAME>}`: only the braced part is relied on, the
+// zone address before it is where other threads' text tends to land.
+const SFI = String.raw`\S*\s*\{0x[0-9a-f]+ <SharedFunctionInfo ?([^>]*)>\}`;
+
+const RE = {
+  marking: new RegExp(String.raw`\[(manually )?marking ${JSF} for optimization to (\w+)(?:, ConcurrencyMode::\w+)?(?:, reason: ([^\]]*))?\]`),
+  compiling: new RegExp(String.raw`\[compiling method ${JSF} \(target (\w+)\)( using \w+)?( OSR)?`),
+  optimizing18: new RegExp(String.raw`\[optimizing ${JSF} \(target (\w+)\)( OSR)? - took ([\d.]+), ([\d.]+), ([\d.]+) ms\]`),
+  completedCompiling: new RegExp(String.raw`\[completed compiling ${JSF} \(target (\w+)\)( OSR)? - took ([\d.]+), ([\d.]+), ([\d.]+) ms\]`),
+  completedOptimizing: new RegExp(String.raw`\[completed optimizing ${JSF} \(target (\w+)\)( OSR)?\]`),
+  aborted: new RegExp(String.raw`\[aborted (?:optimizing|compiling) ${JSF} \(target (\w+)\)( OSR)? because: ([^\]]*)\]`),
+  bailout: new RegExp(String.raw`\[bailout \(kind: ([\w-]+), reason: (.*?)\): begin\. deoptimizing ${JSF}, (?:0x[0-9a-f]+ <Code (\w+)>, )?opt id (\d+), bytecode offset (-?\d+)`),
+  dependent: new RegExp(String.raw`\[marking dependent code 0x[0-9a-f]+ (?:<Code (\w+)> )?\((0x[0-9a-f]+) <SharedFunctionInfo ?([^>]*)>\) \(opt id (\d+)\) for deoptimization, reason: ([^\]]*)\]`),
+  disabled: /\[disabled optimization for (0x[0-9a-f]+) <SharedFunctionInfo ?([^>]*)>, reason: ([^\]]*)\]/,
+  inlining: new RegExp(String.raw`^Inlining ${SFI} into ${SFI}`),
+  cannotConsider: new RegExp(String.raw`^(?:Cannot|Not) consider(?:ing)? ${SFI} for inlining \(([^)]*)\)`),
+  maglevInline: new RegExp(String.raw`^\s+(greedy inlining|cannot inline) ${SFI}: (.*)$`),
+};
+const SFI_ADDR = /\{(0x[0-9a-f]+) <SharedFunctionInfo/g;
+
+/** Prefixes of lines that are V8's but carry nothing for the model. */
+const KNOWN_NOISE = [
+  ';;; deoptimize at', // handled separately
+  '[bailout end',
+  '[deoptimize marked code',
+  '[OSR - ',
+  '[not marking',
+  '[not yet optimizing',
+  '[delaying optimization',
+  '[evicting',
+  '[found optimized code',
+  '[optimizing ', // Node 18 synchronous start forms not matched above
+  'Considering ',
+  'Inlining small function(s)',
+  '== Inlining',
+  'Concurrent maglev has been disabled',
+  '[deoptimizing (DEOPT',
+  '[Deoptimizing',
+];
+const FRAME_DUMP = /^\s+(?:reading input frame|translating |0x[0-9a-f]+: |\d+: |-{5,}|\(optimized out\))|^\s*\d+ candidate\(s\) for inlining|^\s*- (?:candidate|target):|^Budget used: /;
+
+const EMBEDDED = ['Cannot consider ', 'Inlining 0x', '['];
+
+interface Job {
+  fn: RuntimeFunction;
+  tier: OptimizingTier | undefined;
+  /** Synchronous jobs install their code at once: no "completed optimizing" follows. */
+  sync: boolean;
+}
+
+export class TraceParser {
+  unknown = 0;
+  recognized = 0;
+  /** Lines that look like a V8 line broken by another thread's output. */
+  garbled = 0;
+  private openBailout: DeoptEvent | undefined;
+  private readonly jobs: Job[] = [];
+  /** Concurrency of each function's latest marking (Node 18 compile lines do not repeat it). */
+  private readonly markMode = new Map<RuntimeFunction, string>();
+
+  constructor(
+    private readonly b: ModelBuilder,
+    private readonly source: number,
+    private readonly v8Major?: () => number | undefined,
+  ) {}
+
+  private fn(name: string, sfi: string): RuntimeFunction {
+    return this.b.fnBySfi(normalizeAddress(sfi), cleanName(name));
+  }
+
+  line(line: string): void {
+    if (line.length === 0) return;
+    const c = line.charCodeAt(0);
+    // Fast path: V8 lines start with '[', a letter of a few known words, or spaces.
+    if (c === 91 /* [ */ && this.bracketed(line)) return void this.recognized++;
+    if (c === 32 /* space */) {
+      const t = line.trimStart();
+      if (t.startsWith(';;; deoptimize at')) return void this.deoptAt(t);
+      if (FRAME_DUMP.test(line)) return void this.recognized++;
+      if (this.maglev(line)) return void this.recognized++;
+    }
+    if (c === 73 /* I */ || c === 67 /* C */ || c === 78 /* N */) {
+      if (this.turboInlining(line)) return void this.recognized++;
+    }
+    if (KNOWN_NOISE.some((p) => line.startsWith(p)) || FRAME_DUMP.test(line)) return void this.recognized++;
+    // Another thread's line inserted mid-line: parse any event that starts inside.
+    for (const marker of EMBEDDED) {
+      const at = line.indexOf(marker, 1);
+      if (at < 0) continue;
+      const rest = line.slice(at);
+      if (marker === '[' ? this.bracketed(rest) : this.turboInlining(rest)) {
+        this.recognized++;
+        this.garbled++;
+        return;
+      }
+    }
+    if (line.includes('<SharedFunctionInfo') || line.includes('<JSFunction')) this.garbled++;
+    this.unknown++;
+  }
+
+  private bracketed(line: string): boolean {
+    let m: RegExpExecArray | null;
+    if (line.startsWith('[bailout (kind') && (m = RE.bailout.exec(line))) {
+      const fn = this.fn(m[3]!, m[4]!);
+      // Node 18 names no code kind: take the tier the function was last optimized to.
+      const tier = m[5] ? tierFromTarget(m[5]) : lastOptimizedTier(fn);
+      const ev: DeoptEvent = {
+        fn: fn.key,
+        kind: m[1]!,
+        reason: m[2]!,
+        tier,
+        optId: Number(m[6]),
+        bytecodeOffset: Number(m[7]),
+        source: this.source,
+      };
+      this.b.model.deopts.push(ev);
+      fn.timeline.push({ kind: 'deoptimized', deoptKind: ev.kind, reason: ev.reason, tier, source: this.source });
+      this.openBailout = ev;
+      return true;
+    }
+    if (line.startsWith('[bailout end')) {
+      this.openBailout = undefined;
+      return true;
+    }
+    if ((line.startsWith('[marking ') || line.startsWith('[manually marking ')) && !line.startsWith('[marking dependent')) {
+      if (!(m = RE.marking.exec(line))) return false;
+      const fn = this.fn(m[2]!, m[3]!);
+      fn.timeline.push({ kind: 'marked', tier: tierFromTarget(m[4]!), reason: m[5] ?? 'manual', manual: !!m[1], source: this.source });
+      this.markMode.set(fn, line.includes('kSynchronous') ? 'sync' : 'concurrent');
+      return true;
+    }
+    if (line.startsWith('[compiling method ')) {
+      if (!(m = RE.compiling.exec(line))) return false;
+      const fn = this.fn(m[1]!, m[2]!);
+      const tier = tierFromTarget(m[3]!);
+      const osr = !!m[5] || line.includes(') OSR');
+      fn.timeline.push({ kind: 'compile-start', tier, osr, source: this.source });
+      const mode = line.includes(', mode: ') ? (line.includes('kSynchronous') ? 'sync' : 'concurrent') : osr ? 'sync' : this.markMode.get(fn);
+      this.jobs.push({ fn, tier, sync: mode === 'sync' });
+      if (this.jobs.length > 64) this.jobs.shift();
+      return true;
+    }
+    if (line.startsWith('[completed compiling ') || line.startsWith('[optimizing ')) {
+      if (!(m = (line.startsWith('[optimizing ') ? RE.optimizing18 : RE.completedCompiling).exec(line))) return false;
+      const fn = this.fn(m[1]!, m[2]!);
+      const tier = tierFromTarget(m[3]!);
+      fn.timeline.push({ kind: 'compile-end', tier, osr: !!m[4], timings: [Number(m[5]), Number(m[6]), Number(m[7])], source: this.source });
+      // Inlining is decided by now. Maglev and synchronous jobs print no
+      // "completed optimizing": their code is in place now.
+      const job = this.dropJob(fn, tier);
+      if (tier && (tier === 'maglev' || job?.sync)) fn.timeline.push({ kind: 'optimized', tier, osr: !!m[4], source: this.source });
+      return true;
+    }
+    if (line.startsWith('[completed optimizing ')) {
+      if (!(m = RE.completedOptimizing.exec(line))) return false;
+      const fn = this.fn(m[1]!, m[2]!);
+      const tier = tierFromTarget(m[3]!);
+      if (tier) fn.timeline.push({ kind: 'optimized', tier, osr: !!m[4], source: this.source });
+      this.dropJob(fn, tier);
+      return true;
+    }
+    if (line.startsWith('[aborted ')) {
+      if (!(m = RE.aborted.exec(line))) return false;
+      const fn = this.fn(m[1]!, m[2]!);
+      const tier = tierFromTarget(m[3]!);
+      fn.timeline.push({ kind: 'aborted', tier, reason: m[5]!.trim(), source: this.source });
+      this.dropJob(fn, tier);
+      return true;
+    }
+    if (line.startsWith('[marking dependent code')) {
+      if (!(m = RE.dependent.exec(line))) return false;
+      const fn = this.b.fnBySfi(normalizeAddress(m[2]!), cleanName(m[3]!));
+      const tier = m[1] ? tierFromTarget(m[1]) : undefined;
+      const ev: DeoptEvent = { fn: fn.key, kind: 'dependency-change', reason: m[5]!, tier, optId: Number(m[4]), source: this.source };
+      this.b.model.deopts.push(ev);
+      fn.timeline.push({ kind: 'deoptimized', deoptKind: ev.kind, reason: ev.reason, tier, source: this.source });
+      return true;
+    }
+    if (line.startsWith('[disabled optimization')) {
+      if (!(m = RE.disabled.exec(line))) return false;
+      const fn = this.b.fnBySfi(normalizeAddress(m[1]!), cleanName(m[2]!));
+      fn.timeline.push({ kind: 'disabled', reason: m[3]!, source: this.source });
+      return true;
+    }
+    return KNOWN_NOISE.some((p) => line.startsWith(p));
+  }
+
+  private dropJob(fn: RuntimeFunction, tier: OptimizingTier | undefined): Job | undefined {
+    for (let i = this.jobs.length - 1; i >= 0; i--) {
+      const j = this.jobs[i]!;
+      if (j.fn === fn && j.tier === tier) return this.jobs.splice(i, 1)[0];
+    }
+    return undefined;
+  }
+
+  /** The caller of a rejected inlining: the only job of that tier in flight, else unknown. */
+  private currentJob(tier: OptimizingTier): { job?: Job } {
+    const of = this.jobs.filter((j) => j.tier === tier);
+    return { job: of.length === 1 ? of[0] : undefined };
+  }
+
+  private deoptAt(text: string): void {
+    this.recognized++;
+    const ev = this.openBailout;
+    if (!ev || ev.site) return;
+    ev.site = parseDeoptSite(text.slice(';;; deoptimize at'.length));
+  }
+
+  private turboInlining(line: string): boolean {
+    let m: RegExpExecArray | null;
+    if ((m = RE.inlining.exec(line))) {
+      const addrs = [...line.matchAll(SFI_ADDR)].map((x) => x[1]!);
+      const callee = this.b.fnBySfi(normalizeAddress(addrs[0]!), cleanName(m[1]!));
+      const caller = this.b.fnBySfi(normalizeAddress(addrs[1]!), cleanName(m[2]!));
+      this.b.addInlining({ caller: caller.key, callee: callee.key, inlined: true, tier: 'turbofan', source: this.source });
+      return true;
+    }
+    if ((m = RE.cannotConsider.exec(line))) {
+      const addr = [...line.matchAll(SFI_ADDR)][0]![1]!;
+      const callee = this.b.fnBySfi(normalizeAddress(addr), cleanName(m[1]!));
+      const printed = m[2]!.replace(/^reason: /, '');
+      const reason = inlineabilityReason(printed, this.v8Major?.());
+      const { job } = this.currentJob('turbofan');
+      this.b.addInlining({ caller: job?.fn.key, callee: callee.key, inlined: false, reason, tier: 'turbofan', source: this.source });
+      return true;
+    }
+    return false;
+  }
+
+  private maglev(line: string): boolean {
+    const m = RE.maglevInline.exec(line);
+    if (!m) return false;
+    const addr = [...line.matchAll(SFI_ADDR)][0]![1]!;
+    const callee = this.b.fnBySfi(normalizeAddress(addr), cleanName(m[2]!));
+    const { job } = this.currentJob('maglev');
+    const inlined = m[1] === 'greedy inlining';
+    const reason = inlined ? undefined : inlineabilityReason(m[3]!, this.v8Major?.());
+    this.b.addInlining({ caller: job?.fn.key, callee: callee.key, inlined, reason, tier: 'maglev', source: this.source });
+    return true;
+  }
+
+  finish(): void {
+    this.openBailout = undefined;
+  }
+}
+
+function lastOptimizedTier(fn: RuntimeFunction): OptimizingTier | undefined {
+  for (let i = fn.timeline.length - 1; i >= 0; i--) {
+    const t = fn.timeline[i]!;
+    if ((t.kind === 'optimized' || t.kind === 'compile-end') && t.tier) return t.tier;
+  }
+  return undefined;
+}
+
+/** Drops the " <file>" that --trace-file-names appends to a name. */
+function cleanName(name: string): string {
+  const i = name.indexOf(' <');
+  return i >= 0 ? name.slice(0, i) : name;
+}

@@ -1,0 +1,356 @@
+// Streaming parser for v8.log (--logfile … --log-code --log-deopt --log-ic …).
+// Rows are dispatched on their first field; rows that are not kept (IC rows that
+// do not change the site's max state, function events, ticks) cost a split at
+// most. IC rows are aggregated per site, never stored one by one.
+import type { ModelBuilder } from '../builder.js';
+import {
+  type IcKind,
+  type IcSite,
+  type OptimizingTier,
+  type RuntimeFunction,
+  type SourcePosition,
+  icStateRank,
+  normalizeAddress,
+  parseDeoptSite,
+  parsePosition,
+} from '../model.js';
+import { isInternalScript } from '../scripts.js';
+import { unescapeField } from './escape.js';
+
+interface CodeEntry {
+  start: number;
+  size: number;
+  fn?: RuntimeFunction;
+  tier?: OptimizingTier;
+  scriptName?: string;
+}
+
+/** Per-IC-site aggregate while its pc is not yet joined to a code object. */
+interface PendingIc {
+  pc: number;
+  site: IcSite;
+  maps: Set<string>;
+}
+
+const IC_KINDS = new Set<string>(['LoadIC', 'StoreIC', 'KeyedLoadIC', 'KeyedStoreIC', 'LoadGlobalIC', 'StoreGlobalIC', 'StoreInArrayLiteralIC']);
+
+/** Rows understood but not needed for the model. */
+const IGNORED = new Set<string>([
+  'function', 'new', 'delete', 'heap-capacity', 'heap-available', 'v8-platform', 'compilation-cache', 'shared-library',
+  'shared-library-end', 'tick', 'current-time', 'profiler', 'code-moving-gc', 'snapshot-code-name', 'timer-event',
+  'timer-event-start', 'timer-event-end', 'map', 'map-create', 'map-details', 'suspend-context', 'heap-sample-begin',
+  'heap-sample-end', 'heap-sample-item', 'tick-interval', 'active-runtime-timer', 'debug-event', 'feedback-vector',
+  'bytecode-flush', 'sfi-flush', 'log-file-end', 'script-details-end', 'cpp',
+]);
+
+const MAX_KEYS_PER_IC = 8;
+const MAX_MAPS_PER_IC = 64;
+
+function tierOfMarker(marker: string): OptimizingTier | undefined {
+  if (marker.includes('*')) return 'turbofan';
+  if (marker.includes('+')) return 'maglev';
+  return undefined;
+}
+
+/** `name FILE:LINE:COL` → name and position (the name may be empty or contain spaces). */
+function splitCodeName(field: string): { name: string; position?: SourcePosition } {
+  const text = unescapeField(field);
+  const sp = text.lastIndexOf(' ');
+  const loc = sp >= 0 ? text.slice(sp + 1) : text;
+  const position = parsePosition(loc);
+  if (!position) return { name: text };
+  return { name: sp >= 0 ? text.slice(0, sp) : '', position };
+}
+
+export class V8LogParser {
+  unknown = 0;
+  recognized = 0;
+  private readonly codes = new Map<number, CodeEntry>();
+  private sortedStarts: number[] | undefined;
+  private readonly pendingIcs = new Map<string, PendingIc>();
+  private readonly sites = new Map<string, IcSite>();
+  private readonly scriptNames = new Map<number, string>();
+  private readonly recentByName = new Map<string, RuntimeFunction>();
+
+  constructor(
+    private readonly b: ModelBuilder,
+    private readonly source: number,
+  ) {}
+
+  line(line: string): void {
+    if (line.length === 0) return;
+    const comma = line.indexOf(',');
+    const tag = comma < 0 ? line : line.slice(0, comma);
+    switch (tag) {
+      case 'code-creation':
+        return this.codeCreation(line.split(','));
+      case 'LoadIC':
+      case 'StoreIC':
+      case 'KeyedLoadIC':
+      case 'KeyedStoreIC':
+      case 'LoadGlobalIC':
+      case 'StoreGlobalIC':
+      case 'StoreInArrayLiteralIC':
+        return this.ic(tag, line.split(','));
+      case 'code-deopt':
+        return this.codeDeopt(line.split(','));
+      case 'code-source-info':
+        return this.codeSourceInfo(line.split(','));
+      case 'code-move':
+        return this.codeMove(line.split(','));
+      case 'code-delete':
+        return this.codeDelete(line.split(','));
+      case 'sfi-move':
+        return this.sfiMove(line.split(','));
+      case 'code-disable-optimization':
+        return this.disableOptimization(line.split(','));
+      case 'script-details':
+      case 'script-source':
+        return this.scriptRow(tag, line);
+      case 'script':
+        this.recognized++;
+        return;
+      case 'v8-version':
+        return this.version(line.split(','));
+      default:
+        if (IGNORED.has(tag) || IC_KINDS.has(tag)) this.recognized++;
+        else this.unknown++;
+    }
+  }
+
+  private version(f: string[]): void {
+    if (f.length < 5) return void this.unknown++;
+    this.recognized++;
+    const [, a, b2, c, d, cand] = f;
+    this.b.model.v8Version ??= `${a}.${b2}.${c}.${d}${cand && cand !== '0' ? cand : ''}`;
+  }
+
+  private codeCreation(f: string[]): void {
+    // code-creation,<tag>,<kind>,<µs>,<start>,<size>,<name>[,<sfi>,<marker>]
+    if (f.length < 7) return void this.unknown++;
+    this.recognized++;
+    const start = Number(f[4]);
+    const size = Number(f[5]);
+    if (!Number.isFinite(start)) return;
+    if (f.length < 9) {
+      this.codes.set(start, { start, size });
+      this.sortedStarts = undefined;
+      return;
+    }
+    const marker = f[f.length - 1]!;
+    const sfi = f[f.length - 2]!;
+    // A name with an unescaped comma would add fields: rejoin the middle.
+    const nameField = f.length === 9 ? f[6]! : f.slice(6, f.length - 2).join(',');
+    const { name, position } = splitCodeName(nameField);
+    const tier = tierOfMarker(marker);
+    const entry: CodeEntry = { start, size, tier };
+    if (position && sfi.startsWith('0x')) {
+      const fn = this.b.fnByPosition(position, name, normalizeAddress(sfi));
+      entry.fn = fn;
+      entry.scriptName = position.script;
+      if (name) this.recentByName.set(name, fn);
+      if (tier) fn.timeline.push({ kind: 'optimized', tier, osr: marker.startsWith('o'), time: Number(f[3]), source: this.source });
+    }
+    this.codes.set(start, entry);
+    this.sortedStarts = undefined;
+  }
+
+  private codeDeopt(f: string[]): void {
+    // code-deopt,<µs>,<size>,<code start>,<inlining id>,<script offset>,<kind>,<position>,<reason>
+    if (f.length < 9) return void this.unknown++;
+    this.recognized++;
+    const code = this.codes.get(Number(f[3]));
+    const kind = f[6]!;
+    const positionText = unescapeField(f.slice(7, f.length - 1).join(','));
+    const reason = unescapeField(f[f.length - 1]!);
+    const fn = code?.fn;
+    if (!fn) return;
+    const site = parseDeoptSite(positionText);
+    const tier = code.tier;
+    this.b.model.deopts.push({ fn: fn.key, kind, reason, tier, site, time: Number(f[1]), source: this.source });
+    fn.timeline.push({ kind: 'deoptimized', deoptKind: kind, reason, tier, source: this.source });
+  }
+
+  private codeSourceInfo(f: string[]): void {
+    // code-source-info,<code start>,<script id>,<start>,<end>,<positions>,<inlining>,<inlined SFIs>
+    if (f.length < 8) return void this.unknown++;
+    this.recognized++;
+    const inlining = f[6]!;
+    const sfiList = f[7]!;
+    if (!inlining || !sfiList) return;
+    const code = this.codes.get(Number(f[1]));
+    if (!code?.fn || !code.tier) return;
+    const sfis = sfiList.split('S').filter(Boolean).map(normalizeAddress);
+    // F<fn index>O<script offset>[I<parent inlining id>] per inlined call.
+    const re = /F(-?\d+)O(-?\d+)(?:I(-?\d+))?/g;
+    const parents: Array<string | undefined> = [];
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(inlining))) {
+      const sfi = sfis[Number(m[1])];
+      const callee = sfi ? this.b.fnBySfi(sfi, '') : undefined;
+      parents.push(callee?.key);
+      if (!callee) continue;
+      const parentIndex = m[3] === undefined ? -1 : Number(m[3]);
+      const caller = parentIndex >= 0 ? parents[parentIndex] : code.fn.key;
+      const callSite = this.offsetToPosition(Number(f[2]), Number(m[2]));
+      this.b.addInlining({ caller, callee: callee.key, inlined: true, tier: code.tier, callSite, source: this.source });
+    }
+  }
+
+  private offsetToPosition(scriptId: number, offset: number): SourcePosition | undefined {
+    const script = this.b.model.scripts.get(`${this.source}:${scriptId}`);
+    const text = script?.sourceText;
+    if (text === undefined || offset < 0 || offset > text.length) return undefined;
+    let line = 1;
+    let lineStart = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    return { script: script!.name, line, column: offset - lineStart + 1 };
+  }
+
+  private ic(kind: string, f: string[]): void {
+    // <IC>,<pc>,<µs>,<line>,<column>,<old>,<new>,<map>,<key>,<modifier>,<slow reason>
+    if (f.length < 9) return void this.unknown++;
+    this.recognized++;
+    const pcText = f[1]!;
+    const line = Number(f[3]);
+    const column = Number(f[4]);
+    const oldState = f[5]!;
+    const newState = f[6]!;
+    const map = f[7]!;
+    const siteKey = `${kind},${pcText},${line},${column}`;
+    let p = this.pendingIcs.get(siteKey);
+    if (!p) {
+      const site: IcSite = {
+        icKind: kind as IcKind,
+        position: { script: '', line, column },
+        maxState: newState,
+        transitions: 0,
+        keys: [],
+        maps: 0,
+        firstMaxTransition: { oldState, newState, key: '', map },
+        source: this.source,
+      };
+      p = { pc: Number(pcText), site, maps: new Set() };
+      this.pendingIcs.set(siteKey, p);
+    }
+    const site = p.site;
+    site.transitions++;
+    if (p.maps.size < MAX_MAPS_PER_IC) p.maps.add(map);
+    const rawKey = f.length > 11 ? f.slice(8, f.length - 2).join(',') : f[8]!;
+    if (site.keys.length < MAX_KEYS_PER_IC && rawKey) {
+      const key = unescapeField(rawKey);
+      if (!site.keys.includes(key)) site.keys.push(key);
+    }
+    if (icStateRank(newState) > icStateRank(site.maxState) || site.transitions === 1) {
+      site.maxState = newState;
+      site.firstMaxTransition = { oldState, newState, key: rawKey ? unescapeField(rawKey) : '', map };
+    }
+  }
+
+  /** Joins pending IC sites to the code objects that hold their pc. */
+  private flushIcs(): void {
+    if (this.pendingIcs.size === 0) return;
+    const starts = this.sortedStarts ?? (this.sortedStarts = [...this.codes.keys()].sort((a, b) => a - b));
+    for (const p of this.pendingIcs.values()) {
+      const code = this.codeAt(starts, p.pc);
+      const site = p.site;
+      site.maps = p.maps.size;
+      if (code?.fn) site.fn = code.fn.key;
+      if (code?.scriptName) site.position.script = code.scriptName;
+      const key = `${site.icKind},${site.position.script},${site.position.line},${site.position.column}`;
+      const known = this.sites.get(key);
+      if (!known) {
+        this.sites.set(key, site);
+        this.b.model.ics.push(site);
+      } else {
+        known.transitions += site.transitions;
+        known.maps = Math.max(known.maps, site.maps);
+        for (const k of site.keys) if (known.keys.length < MAX_KEYS_PER_IC && !known.keys.includes(k)) known.keys.push(k);
+        if (icStateRank(site.maxState) > icStateRank(known.maxState)) {
+          known.maxState = site.maxState;
+          known.firstMaxTransition = site.firstMaxTransition;
+        }
+        known.fn ??= site.fn;
+      }
+    }
+    this.pendingIcs.clear();
+  }
+
+  private codeAt(starts: number[], pc: number): CodeEntry | undefined {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= pc) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (best < 0) return undefined;
+    const code = this.codes.get(starts[best]!);
+    return code && pc < code.start + Math.max(code.size, 1) ? code : undefined;
+  }
+
+  private codeMove(f: string[]): void {
+    if (f.length < 3) return void this.unknown++;
+    this.recognized++;
+    this.flushIcs();
+    const from = Number(f[1]);
+    const code = this.codes.get(from);
+    if (!code) return;
+    this.codes.delete(from);
+    code.start = Number(f[2]);
+    this.codes.set(code.start, code);
+    this.sortedStarts = undefined;
+  }
+
+  private codeDelete(f: string[]): void {
+    if (f.length < 2) return void this.unknown++;
+    this.recognized++;
+    this.flushIcs();
+    if (this.codes.delete(Number(f[1]))) this.sortedStarts = undefined;
+  }
+
+  private sfiMove(f: string[]): void {
+    if (f.length < 3) return void this.unknown++;
+    this.recognized++;
+    this.b.moveSfi(normalizeAddress(f[1]!), normalizeAddress(f[2]!));
+  }
+
+  private disableOptimization(f: string[]): void {
+    // code-disable-optimization,<name>,<reason>: only the name; take the latest function of that name.
+    if (f.length < 3) return void this.unknown++;
+    this.recognized++;
+    const fn = this.recentByName.get(unescapeField(f[1]!));
+    if (fn) fn.timeline.push({ kind: 'disabled', reason: unescapeField(f.slice(2).join(',')), source: this.source });
+  }
+
+  private scriptRow(tag: string, line: string): void {
+    // script-details,<id>,<name>,<line offset>,<column offset>,<source map url>
+    // script-source,<id>,<name>,<source>
+    const c1 = line.indexOf(',');
+    const c2 = line.indexOf(',', c1 + 1);
+    const c3 = c2 < 0 ? -1 : line.indexOf(',', c2 + 1);
+    if (c2 < 0 || c3 < 0) return void this.unknown++;
+    this.recognized++;
+    const id = Number(line.slice(c1 + 1, c2));
+    const name = unescapeField(line.slice(c2 + 1, c3));
+    const key = `${this.source}:${id}`;
+    const scripts = this.b.model.scripts;
+    let info = scripts.get(key);
+    if (!info) {
+      info = { id, name, source: this.source };
+      scripts.set(key, info);
+    } else if (name && name !== '<unknown>') info.name = name;
+    this.scriptNames.set(id, info.name);
+    if (tag === 'script-source' && name && !isInternalScript(name)) info.sourceText = unescapeField(line.slice(c3 + 1));
+  }
+
+  finish(): void {
+    this.flushIcs();
+  }
+}
