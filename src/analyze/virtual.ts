@@ -3,10 +3,10 @@ import path from 'node:path';
 import { ts } from 'ts-morph';
 import type { Finding } from '../model.js';
 import { defaultCompilerOptions } from '../project/defaults.js';
+import { createCompilerHost } from '../project/host.js';
 import { analyzeSourceFile, type ActiveRule } from './engine.js';
 import { STATIC_RULES } from '../rules/index.js';
 
-const libCache = new Map<string, ts.SourceFile | undefined>();
 const ROOT = path.resolve('/virtual');
 
 export interface VirtualOptions {
@@ -25,17 +25,15 @@ export function analyzeText(code: string, fileName = 'test.ts', opts: VirtualOpt
   files.set(path.join(ROOT, fileName), code);
   for (const [name, text] of Object.entries(opts.extraFiles ?? {})) files.set(path.join(ROOT, name), text);
   const options = { ...defaultCompilerOptions(), ...opts.compilerOptions };
-  const host = ts.createCompilerHost(options, true);
-  const baseGetSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, languageVersion, onError) => {
+  const host = createCompilerHost(options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.getSourceFile = (name, languageVersion, onError, shouldCreate) => {
     const text = files.get(path.resolve(name));
     if (text !== undefined) return ts.createSourceFile(name, text, languageVersion, true);
-    const key = `${name}|${JSON.stringify(languageVersion)}`;
-    if (!libCache.has(key)) libCache.set(key, baseGetSourceFile(name, languageVersion, onError));
-    return libCache.get(key);
+    return getSourceFile.call(host, name, languageVersion, onError, shouldCreate);
   };
-  host.fileExists = (name) => files.has(path.resolve(name)) || ts.sys.fileExists(name);
-  host.readFile = (name) => files.get(path.resolve(name)) ?? ts.sys.readFile(name);
+  host.fileExists = (name) => files.has(path.resolve(name)) || fileExists.call(host, name);
+  host.readFile = (name) => files.get(path.resolve(name)) ?? readFile.call(host, name);
   host.getCurrentDirectory = () => ROOT;
   const program = ts.createProgram({ rootNames: [...files.keys()], options, host });
   const checker = program.getTypeChecker();

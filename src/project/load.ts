@@ -5,6 +5,7 @@ import { ts } from 'ts-morph';
 import { UsageError } from '../errors.js';
 import { defaultCompilerOptions, SOURCE_EXTENSIONS } from './defaults.js';
 import { relativePath } from './paths.js';
+import { createCompilerHost } from './host.js';
 
 export interface ProjectRequest {
   /** Paths given on the command line (files or directories); empty means the project root. */
@@ -128,7 +129,8 @@ export function loadProject(loc: ProjectLocation, opts: LoadOptions): LoadedProj
       else throw new UsageError(`${opts.display(t)}: not a TypeScript or JavaScript source file`);
     }
   }
-  const program = ts.createProgram({ rootNames, options, ...(projectReferences ? { projectReferences } : {}) });
+  const host = createCompilerHost(options);
+  const program = ts.createProgram({ rootNames, options, host, ...(projectReferences ? { projectReferences } : {}) });
   const targets = loc.targets.length ? loc.targets : [loc.rootDir];
   const files = program
     .getSourceFiles()
