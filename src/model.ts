@@ -46,6 +46,11 @@ export interface Finding extends Region {
   related?: RelatedLocation[];
   /** Extra machine-readable facts (SARIF result properties). */
   properties?: Record<string, unknown>;
+  /**
+   * Where runtime evidence confirms this finding (the created function, the loop, the
+   * enclosing function); the finding's own region when absent. Not part of any report.
+   */
+  scope?: Region;
 }
 
 export interface RuleMeta {

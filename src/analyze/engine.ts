@@ -70,6 +70,7 @@ export function analyzeSourceFile(sf: ts.SourceFile, opts: EngineOptions): Findi
         const shift = d.level ? levelRank(d.level) - levelRank(rule.meta.defaultLevel) : 0;
         const snippetText = sf.text.slice(start, Math.min(end, start + 200));
         const anchor = 'kind' in node ? node : undefined;
+        const scope = d.scope ? ('kind' in d.scope ? regionOf(d.scope.getStart(sf), d.scope.getEnd()) : regionOf(d.scope.start, d.scope.end)) : undefined;
         raw.push({
           ruleId: rule.meta.id,
           level: stepLevel(active.level, shift),
@@ -80,6 +81,7 @@ export function analyzeSourceFile(sf: ts.SourceFile, opts: EngineOptions): Findi
           functionName: anchor ? enclosingFunctionName(anchor) : '',
           snippet: snippetText,
           ...(d.properties ? { properties: d.properties } : {}),
+          ...(scope ? { scope } : {}),
         });
       },
     };

@@ -265,11 +265,11 @@ export const rule: StaticRule = {
               : form === 'timer'
                 ? `Hoist the function and pass '${binding}' as the timer's extra argument (setTimeout(fn, ms, ${binding})).`
                 : `Hoist the function out of the loop and pass '${binding}' as a parameter.`;
-          ctx.report({ node: headRange(fn, ctx.sourceFile), messageId: 'captures', data: { what, binding, fix } });
+          ctx.report({ node: headRange(fn, ctx.sourceFile), messageId: 'captures', data: { what, binding, fix }, scope: fn });
           return;
         }
         const esc = escape(fn, site);
-        if (esc) ctx.report({ node: headRange(fn, ctx.sourceFile), messageId: 'escapes', data: { what, how: esc.how } });
+        if (esc) ctx.report({ node: headRange(fn, ctx.sourceFile), messageId: 'escapes', data: { what, how: esc.how }, scope: fn });
       },
     };
   },

@@ -11,6 +11,8 @@ export interface ReportDescriptor {
   /** Overrides the rule's level for this finding (before configuration is applied). */
   level?: Level;
   properties?: Record<string, unknown>;
+  /** The range in which a deopt or polymorphic IC confirms this finding (default: `node`). */
+  scope?: ts.Node | { start: number; end: number };
 }
 
 /** What a rule sees of the file being walked. One context per (rule, file). */
