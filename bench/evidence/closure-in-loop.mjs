@@ -1,0 +1,70 @@
+// Evidence for `closure-in-loop`: a function created per iteration that captures the loop
+// binding, against a hoisted function that gets the value as an argument. Three forms:
+// closures that escape (stored, then called later), closures handed to a callee V8 does not
+// inline, and a capturing callback of an inner array method. One process per (variant, size).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const VARIANTS = {
+  // Escaping: the classic "collect handlers" loop.
+  'store closures': (n) => { const fs = new Array(n); for (let i = 0; i < n; i++) fs[i] = () => i * 2; let s = 0; for (let i = 0; i < n; i++) s += fs[i](); return s; },
+  'store values, hoisted fn': (n) => { const vs = new Array(n); for (let i = 0; i < n; i++) vs[i] = i; let s = 0; for (let i = 0; i < n; i++) s += double(vs[i]); return s; },
+  // Passed to a callee that is not inlined (as with any large or megamorphic callee).
+  'closure to callee': (n) => { let s = 0; for (let i = 0; i < n; i++) s += callIt(() => i * 2); return s; },
+  'hoisted fn + arg to callee': (n) => { let s = 0; for (let i = 0; i < n; i++) s += callWith(double, i); return s; },
+  // A capturing callback of an array method inside the loop.
+  'inner map capturing item': (n) => { let s = 0; for (let i = 0; i < n; i++) { const row = ROW; s += row.map((x) => x * i).length; } return s; },
+  'inner plain loop': (n) => { let s = 0; for (let i = 0; i < n; i++) { const row = ROW; const out = new Array(row.length); for (let k = 0; k < row.length; k++) out[k] = row[k] * i; s += out.length; } return s; },
+};
+const PAIRS = [
+  ['store closures', 'store values, hoisted fn'],
+  ['closure to callee', 'hoisted fn + arg to callee'],
+  ['inner map capturing item', 'inner plain loop'],
+];
+const SIZES = [1_000, 10_000, 100_000];
+const ROW = [1, 2, 3, 4];
+
+function double(x) { return x * 2; }
+function callIt(f) { return f(); }
+function callWith(f, x) { return f(x); }
+
+function child(variant, n) {
+  const run = VARIANTS[variant];
+  // Keep the callees out of line, as a large callee would be.
+  new Function('f', '%NeverOptimizeFunction(f)')(callIt);
+  new Function('f', '%NeverOptimizeFunction(f)')(callWith);
+  let sink = 0;
+  const reps = Math.max(1, Math.floor(2_000_000 / n));
+  for (let w = 0; w < 3; w++) for (let r = 0; r < reps; r++) sink += run(n);
+  let best = Infinity;
+  for (let k = 0; k < 5; k++) {
+    const t0 = process.hrtime.bigint();
+    for (let r = 0; r < reps; r++) sink += run(n);
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / (reps * n));
+  }
+  if (sink === 0.5) console.error('');
+  process.stdout.write(JSON.stringify({ ns: best }));
+}
+
+function measure(variant, size) {
+  const res = spawnSync(process.execPath, ['--allow-natives-syntax', fileURLToPath(import.meta.url), '--variant', variant, '--size', String(size)], { encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(res.stderr);
+  return JSON.parse(res.stdout).ns;
+}
+
+const vi = process.argv.indexOf('--variant');
+if (vi > 0) {
+  child(process.argv[vi + 1], Number(process.argv[process.argv.indexOf('--size') + 1]));
+} else {
+  console.log(`closure-in-loop: ns per iteration, best of 5, one process per cell (node ${process.version})\n`);
+  const rows = [['form', 'compared with', 'iterations', 'ns/iter (ratio)']];
+  for (const [bad, fixed] of PAIRS) {
+    for (const s of SIZES) {
+      const b = measure(bad, s);
+      const f = measure(fixed, s);
+      rows.push([bad, fixed, s.toLocaleString('en'), `${b.toFixed(2)} / ${f.toFixed(2)} (${(b / f).toFixed(1)}x)`]);
+    }
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) console.log(`| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`);
+}
