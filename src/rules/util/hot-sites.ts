@@ -1,0 +1,191 @@
+// Helpers for any-boxing and megamorphic-call-site: expression positions, loop hotness,
+// and how many object shapes a TypeScript type stands for.
+import { ts } from 'ts-morph';
+import { calleeMethodOfCallback, isFunctionNode, isLoop, SYNC_ARRAY_CALLBACK_METHODS, type FunctionNode } from '../../analyze/ast.js';
+
+/** Skips parentheses and non-null assertions (not type assertions: a cast changes the type). */
+export function skipParens(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  return e;
+}
+
+export function isMemberAccess(e: ts.Node): e is ts.PropertyAccessExpression | ts.ElementAccessExpression {
+  return ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e);
+}
+
+/** The whole chain a member access belongs to: `a.b` in `a.b.c[0].d()` gives the full call. */
+export function outermostChain(node: ts.Expression): ts.Expression {
+  let cur: ts.Expression = node;
+  for (;;) {
+    const p = cur.parent;
+    if (!p) return cur;
+    if ((isMemberAccess(p) || ts.isCallExpression(p) || ts.isNonNullExpression(p)) && p.expression === cur) cur = p;
+    else return cur;
+  }
+}
+
+/** Is the member access the target of a plain `=` assignment (a store, not a read)? */
+export function isWriteTarget(node: ts.Expression): boolean {
+  let cur: ts.Node = node;
+  while (cur.parent && (ts.isParenthesizedExpression(cur.parent) || ts.isNonNullExpression(cur.parent))) cur = cur.parent;
+  const p = cur.parent;
+  if (!p) return false;
+  if (ts.isBinaryExpression(p) && p.left === cur && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
+  if (ts.isDeleteExpression(p)) return true;
+  // Destructuring targets: `[o.a] = …`, `({ x: o.a } = …)`.
+  if ((ts.isArrayLiteralExpression(p) || ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && isAssignmentPattern(p)) return true;
+  return false;
+}
+
+function isAssignmentPattern(node: ts.Node): boolean {
+  let cur = node;
+  while (cur.parent && (ts.isArrayLiteralExpression(cur.parent) || ts.isObjectLiteralExpression(cur.parent) || ts.isPropertyAssignment(cur.parent) || ts.isSpreadElement(cur.parent))) cur = cur.parent;
+  const p = cur.parent;
+  return !!p && ts.isBinaryExpression(p) && p.left === cur && p.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}
+
+/** Is `child` (a direct child of `loop`) a part of the loop header that runs once? */
+function runsOnce(loop: ts.Node, child: ts.Node): boolean {
+  return (
+    (ts.isForStatement(loop) && child === loop.initializer) ||
+    ((ts.isForOfStatement(loop) || ts.isForInStatement(loop)) && (child === loop.expression || child === loop.initializer))
+  );
+}
+
+function isImmediatelyInvoked(fn: ts.Node): boolean {
+  let n = fn;
+  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  return !!p && ts.isCallExpression(p) && p.expression === n;
+}
+
+/** Decides whether a function is the callback of a synchronous array method (a loop). */
+type CallbackTest = (fn: ts.Node) => boolean;
+
+/** By method name only: `Effect.map(…)` or `Option.flatMap(…)` would count too. */
+function isSyncArrayCallback(fn: ts.Node): boolean {
+  const cb = calleeMethodOfCallback(fn);
+  return !!cb && SYNC_ARRAY_CALLBACK_METHODS.has(cb.method);
+}
+
+/** By method name and an array-like receiver type (one checker call per candidate callback). */
+export function arrayCallbackTest(checker: ts.TypeChecker): CallbackTest {
+  const cache = new Map<ts.Node, boolean>();
+  return (fn) => {
+    let known = cache.get(fn);
+    if (known !== undefined) return known;
+    const cb = calleeMethodOfCallback(fn);
+    known = false;
+    if (cb && SYNC_ARRAY_CALLBACK_METHODS.has(cb.method)) {
+      const callee = skipParens(cb.call.expression);
+      const receiver = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? callee.expression : undefined;
+      if (receiver) {
+        const t = checker.getTypeAtLocation(receiver);
+        known = checker.isArrayLikeType(t) || (t.isUnion() && t.types.every((m) => checker.isArrayLikeType(m)));
+      }
+    }
+    cache.set(fn, known);
+    return known;
+  };
+}
+
+/**
+ * Does `node` run per iteration of a loop of its own function (seen through IIFEs), or inside a
+ * synchronous array callback (itself a loop over the array)? If not, its enclosing function.
+ */
+export function loopContext(node: ts.Node, isCallback: CallbackTest = isSyncArrayCallback): { hot: true } | { hot: false; fn: FunctionNode | undefined } {
+  let child: ts.Node = node;
+  for (let p = node.parent; p; child = p, p = p.parent) {
+    if (isLoop(p) && !runsOnce(p, child)) return { hot: true };
+    if (isFunctionNode(p)) {
+      if (isImmediatelyInvoked(p)) continue;
+      if (isCallback(p)) return { hot: true };
+      return { hot: false, fn: p };
+    }
+    if (ts.isClassStaticBlockDeclaration(p) || ts.isSourceFile(p)) return { hot: false, fn: undefined };
+  }
+  return { hot: false, fn: undefined };
+}
+
+/**
+ * Functions of the file called from a loop of the same file (one level): by name for plain
+ * calls (`f()`), by method name for `this.m()`. Syntactic, computed once per file.
+ */
+export function functionsCalledFromLoops(sf: ts.SourceFile, isCallback: CallbackTest = isSyncArrayCallback): Set<ts.Node> {
+  const names = new Set<string>();
+  const methodNames = new Set<string>();
+  const visit = (node: ts.Node, inLoop: boolean): void => {
+    if (inLoop && ts.isCallExpression(node)) {
+      const callee = skipParens(node.expression);
+      if (ts.isIdentifier(callee)) names.add(callee.text);
+      else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) methodNames.add(callee.name.text);
+    }
+    if (isFunctionNode(node) && !isImmediatelyInvoked(node)) {
+      // A synchronous array callback is a loop over the array; other functions start cold.
+      const hot = isCallback(node);
+      ts.forEachChild(node, (c) => visit(c, hot));
+      return;
+    }
+    if (isLoop(node)) {
+      ts.forEachChild(node, (c) => visit(c, inLoop || !runsOnce(node, c)));
+      return;
+    }
+    ts.forEachChild(node, (c) => visit(c, inLoop));
+  };
+  visit(sf, false);
+  const hot = new Set<ts.Node>();
+  if (names.size === 0 && methodNames.size === 0) return hot;
+  const collect = (node: ts.Node): void => {
+    if (ts.isFunctionDeclaration(node) && node.name && names.has(node.name.text) && node.body) hot.add(node);
+    else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && names.has(node.name.text) && node.initializer) {
+      let init = node.initializer;
+      while (ts.isParenthesizedExpression(init)) init = init.expression;
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) hot.add(init);
+    } else if ((ts.isMethodDeclaration(node) || ts.isGetAccessor(node)) && node.body && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name)) && methodNames.has(node.name.text)) {
+      hot.add(node);
+    } else if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name) && methodNames.has(node.name.text) && node.initializer) {
+      let init = node.initializer;
+      while (ts.isParenthesizedExpression(init)) init = init.expression;
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) hot.add(init);
+    }
+    ts.forEachChild(node, collect);
+  };
+  collect(sf);
+  return hot;
+}
+
+/** Lazily computed per-file hotness: in a loop, or in a function called from a loop of the file. */
+export class Hotness {
+  private called: Set<ts.Node> | undefined;
+  private readonly isCallback: CallbackTest;
+  /** With a checker, array-method callbacks count only on array-like receivers. */
+  constructor(private readonly sf: ts.SourceFile, checker?: ts.TypeChecker) {
+    this.isCallback = checker ? arrayCallbackTest(checker) : isSyncArrayCallback;
+  }
+
+  /** 'loop' when `node` runs per iteration of a loop, 'called' when its function is called from one. */
+  of(node: ts.Node): 'loop' | 'called' | undefined {
+    const ctx = loopContext(node, this.isCallback);
+    if (ctx.hot) return 'loop';
+    if (!ctx.fn) return undefined;
+    this.called ??= functionsCalledFromLoops(this.sf, this.isCallback);
+    return this.called.has(ctx.fn) ? 'called' : undefined;
+  }
+}
+
+/** Is the node inside a `catch` block (cold, and its binding is `any`/`unknown` by the language)? */
+export function inCatchClause(node: ts.Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (ts.isCatchClause(p)) return true;
+    if (isFunctionNode(p)) return false;
+  }
+  return false;
+}
+
+export function isAnyType(t: ts.Type): boolean {
+  return (t.flags & ts.TypeFlags.Any) !== 0 && (t as { intrinsicName?: string }).intrinsicName !== 'error';
+}
+
+export function isErrorType(t: ts.Type): boolean {
+  return (t.flags & ts.TypeFlags.Any) !== 0 && (t as { intrinsicName?: string }).intrinsicName === 'error';
+}
