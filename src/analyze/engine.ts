@@ -30,10 +30,20 @@ export interface EngineOptions {
 
 const JS_EXT = /\.(?:[cm]?js|jsx)$/i;
 
+/**
+ * An ES module: .mjs/.mts, or import/export syntax. TypeScript's own module detection calls
+ * every file of a NodeNext project a module, which would make CommonJS files look strict.
+ */
 function isModuleFile(sf: ts.SourceFile): boolean {
   if (/\.m[jt]s$/i.test(sf.fileName)) return true;
-  // `externalModuleIndicator` is set by the parser for files with import/export.
-  return (sf as unknown as { externalModuleIndicator?: unknown }).externalModuleIndicator !== undefined;
+  if (/\.c[jt]s$/i.test(sf.fileName)) return false;
+  return sf.statements.some(
+    (s) =>
+      ts.isImportDeclaration(s) ||
+      ts.isExportDeclaration(s) ||
+      ts.isExportAssignment(s) ||
+      (ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)),
+  );
 }
 
 export function analyzeSourceFile(sf: ts.SourceFile, opts: EngineOptions): Finding[] {

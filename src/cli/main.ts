@@ -1,7 +1,5 @@
 // Entry point: dispatches the command and turns expected failures into one line and exit 2.
 import { UsageError } from '../errors.js';
-import { runAnalyze } from './analyze.js';
-import { runRules } from './rules.js';
 import { MAIN_HELP } from './help.js';
 import { toolVersion } from './version.js';
 
@@ -24,13 +22,17 @@ export async function main(argv: string[]): Promise<number> {
     const command = COMMANDS.has(first) ? first : 'analyze';
     const rest = COMMANDS.has(first) ? argv.slice(1) : argv;
     switch (command) {
-      case 'rules':
+      case 'rules': {
+        const { runRules } = await import('./rules.js');
         return runRules(rest, out);
+      }
       case 'record': {
         const { runRecord } = await import('../record/command.js');
         return await runRecord(rest, { cwd: process.cwd(), stdout: out, stderr: err });
       }
       default: {
+        // Loaded on demand: `record` and `--version` should not pay for the compiler.
+        const { runAnalyze } = await import('./analyze.js');
         const outcome = await runAnalyze(rest, { cwd: process.cwd(), stdout: out, stderr: err, stdoutIsTTY: Boolean(process.stdout.isTTY) });
         return outcome.exitCode;
       }
