@@ -1,12 +1,228 @@
-// `jitlint record -- node [node-args] script [args]`.
+// `jitlint record [--out DIR] -- node [node-args] script [args]`: runs the program
+// with the trace and log flags its Node version supports and writes the outputs,
+// with a manifest, into DIR. Loads nothing heavy: spawn and the file system only.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { toolVersion } from '../cli/version.js';
+import { chooseFlags, conflictingFlag, parseNodeVersion, parseV8Options } from './flags.js';
+import { DEFAULT_OUT, RECORD_HELP } from './help.js';
+import { probeNode, splitNodeCommand } from './node-command.js';
+import { PRELOAD_ENV, PRELOAD_FILE, PRELOAD_SOURCE } from './preload.js';
 
 export interface RecordIo {
   cwd: string;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Where the program's bytes go with --no-stdout-split (default: process.stdout). */
+  stdoutBytes?: (b: Uint8Array) => void;
 }
 
-export async function runRecord(_argv: string[], _io: RecordIo): Promise<number> {
-  throw new UsageError('record: not available in this build');
+/** The files of a run, relative to DIR (read by `analyze --deopt DIR`). */
+export const RUN_FILES = { trace: 'trace.txt', stdout: 'stdout.txt', log: 'v8.log' } as const;
+
+export interface RecordManifest {
+  tool: 'jitlint';
+  version: string;
+  node: string;
+  v8: string;
+  execPath: string;
+  /** Absolute directory the program ran in (absolute paths in the logs are under it). */
+  cwd: string;
+  /** The command as spawned: node binary as given, then every argument. */
+  argv: string[];
+  /** The flags record added (before the user's node args). */
+  flags: string[];
+  /** Flags the binary did not know, left out or replaced. */
+  droppedFlags?: string[];
+  script: string | null;
+  stdoutSplit: boolean;
+  start: string;
+  end: string;
+  exitCode: number | null;
+  signal?: string;
+  files: { trace: string; stdout: string; log: string };
+}
+
+interface RecordOptions {
+  out: string | undefined;
+  split: boolean;
+  help: boolean;
+  command: string[];
+}
+
+function parseRecordArgs(argv: string[]): RecordOptions {
+  const opts: RecordOptions = { out: undefined, split: true, help: false, command: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      opts.command = argv.slice(i + 1);
+      break;
+    }
+    if (!a.startsWith('-')) {
+      opts.command = argv.slice(i);
+      break;
+    }
+    if (a === '-h' || a === '--help') opts.help = true;
+    else if (a === '--debug') continue;
+    else if (a === '--no-stdout-split') opts.split = false;
+    else if (a === '--out' || a.startsWith('--out=')) {
+      const value = a === '--out' ? argv[++i] : a.slice('--out='.length);
+      if (!value) throw new UsageError("record: option '--out' needs a directory");
+      opts.out = value;
+    } else throw new UsageError(`record: unknown option '${a}' (put node and its options after '--')`);
+  }
+  return opts;
+}
+
+/** Node's resolution of the main script: the path, or with .js/.json/.node added; a directory is left to Node. */
+function scriptExists(script: string, cwd: string): boolean {
+  if (script === '-') return true;
+  const p = path.resolve(cwd, script);
+  return ['', '.js', '.json', '.node'].some((ext) => fs.existsSync(p + ext));
+}
+
+function prepareDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new UsageError(`record: cannot create ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (!fs.statSync(dir).isDirectory()) throw new UsageError(`record: ${dir} is not a directory`);
+  for (const f of [...Object.values(RUN_FILES), 'v8.log.gz', 'manifest.json', PRELOAD_FILE]) fs.rmSync(path.join(dir, f), { force: true });
+}
+
+/** Quotes an argument for a POSIX shell when it needs it. */
+function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** DIR as the user would type it: relative when under cwd. */
+function displayPath(p: string, cwd: string): string {
+  const rel = path.relative(cwd, p);
+  return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
+}
+
+export async function runRecord(argv: string[], io: RecordIo): Promise<number> {
+  const opts = parseRecordArgs(argv);
+  if (opts.help) {
+    io.stdout(RECORD_HELP);
+    return 0;
+  }
+  const cmd = splitNodeCommand(opts.command);
+  const conflict = conflictingFlag(cmd.nodeArgs);
+  if (conflict) throw new UsageError(`record: ${conflict.replace(/=.*$/, '')} is set by record itself (use --out DIR)`);
+  if (cmd.script !== undefined && !scriptExists(cmd.script, io.cwd)) throw new UsageError(`record: script not found: ${cmd.script}`);
+
+  const info = await probeNode(cmd.node, io.cwd);
+  const version = parseNodeVersion(info.version)!;
+  const dir = path.resolve(io.cwd, opts.out ?? DEFAULT_OUT);
+  const { flags, dropped } = chooseFlags({
+    version,
+    known: info.v8Options ? parseV8Options(info.v8Options) : undefined,
+    outDir: dir,
+    script: cmd.script,
+    nodeArgs: cmd.nodeArgs,
+  });
+  prepareDir(dir);
+  if (opts.split) {
+    fs.writeFileSync(path.join(dir, PRELOAD_FILE), PRELOAD_SOURCE);
+    flags.unshift('--require', path.join(dir, PRELOAD_FILE));
+  }
+  if (dropped.length) io.stderr(`jitlint: node ${info.version} does not know ${dropped.join(', ')} (left out)\n`);
+
+  const args = [...flags, ...cmd.nodeArgs, ...(cmd.script !== undefined ? [cmd.script] : []), ...cmd.scriptArgs];
+  const start = new Date();
+  const stdoutFd = fs.openSync(path.join(dir, RUN_FILES.stdout), 'w');
+  let result: { code: number | null; signal: NodeJS.Signals | null };
+  try {
+    result = await runChild(cmd.node, args, io, stdoutFd, opts.split);
+  } finally {
+    fs.closeSync(stdoutFd);
+  }
+  const end = new Date();
+  // The preload is needed while the program (and any process it forked with its execArgv) runs.
+  if (opts.split) fs.rmSync(path.join(dir, PRELOAD_FILE), { force: true });
+
+  // V8 creates the files on first use: a program too short to optimize leaves no trace.txt.
+  for (const f of [RUN_FILES.trace, RUN_FILES.log]) {
+    const p = path.join(dir, f);
+    if (!fs.existsSync(p)) fs.writeFileSync(p, '');
+  }
+  const manifest: RecordManifest = {
+    tool: 'jitlint',
+    version: toolVersion(),
+    node: info.version,
+    v8: info.v8,
+    execPath: info.execPath,
+    cwd: path.resolve(io.cwd),
+    argv: [cmd.node, ...args],
+    flags,
+    ...(dropped.length ? { droppedFlags: dropped } : {}),
+    script: cmd.script ?? null,
+    stdoutSplit: opts.split,
+    start: start.toISOString(),
+    end: end.toISOString(),
+    exitCode: result.code,
+    ...(result.signal ? { signal: result.signal } : {}),
+    files: { ...RUN_FILES },
+  };
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+
+  const shown = displayPath(dir, io.cwd);
+  const scriptDir = cmd.script && cmd.script !== '-' ? displayPath(path.dirname(path.resolve(io.cwd, cmd.script)), io.cwd) : '.';
+  const how = result.signal ? `, killed by ${result.signal}` : result.code ? `, exit code ${result.code}` : '';
+  io.stderr(
+    `jitlint: recorded ${shown} (node ${info.version}, V8 ${info.v8}${how}); next: jitlint analyze ${shellQuote(scriptDir)} --deopt ${shellQuote(shown)}\n`,
+  );
+  if (result.signal) return 128 + (os.constants.signals[result.signal] ?? 0);
+  return result.code ?? 1;
+}
+
+function runChild(
+  node: string,
+  args: string[],
+  io: RecordIo,
+  stdoutFd: number,
+  split: boolean,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve, reject) => {
+    const env = split ? { ...process.env, [PRELOAD_ENV]: '3' } : process.env;
+    // split: fd 1 (V8's text) straight into stdout.txt, fd 3 (the program's process.stdout) is our stdout.
+    const child = spawn(node, args, {
+      cwd: io.cwd,
+      env,
+      stdio: split ? ['inherit', stdoutFd, 'inherit', 1] : ['inherit', 'pipe', 'inherit'],
+    });
+    if (!split) {
+      const forward = io.stdoutBytes ?? ((b: Uint8Array) => void process.stdout.write(b));
+      child.stdout!.on('data', (chunk: Uint8Array) => {
+        forward(chunk);
+        fs.writeSync(stdoutFd, chunk);
+      });
+    }
+    // Ctrl-C reaches the whole process group: the program decides, record waits for it.
+    const onInt = () => {};
+    const forwardSignal = (sig: NodeJS.Signals) => () => void child.kill(sig);
+    const onTerm = forwardSignal('SIGTERM');
+    const onHup = forwardSignal('SIGHUP');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+    process.on('SIGHUP', onHup);
+    const cleanup = () => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      process.off('SIGHUP', onHup);
+    };
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      cleanup();
+      reject(new UsageError(`record: cannot run ${node} (${e.code ?? e.message})`));
+    });
+    child.on('close', (code, signal) => {
+      cleanup();
+      resolve({ code, signal });
+    });
+  });
 }

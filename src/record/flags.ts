@@ -1,0 +1,96 @@
+// Which flags `record` passes, by the target Node's version and the V8 flags it
+// knows (see shared reference v8-formats.md, "Observations that matter for design").
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+
+export interface NodeVersion {
+  major: number;
+  minor: number;
+  patch: number;
+}
+
+export function parseNodeVersion(v: string): NodeVersion | undefined {
+  const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(v.trim());
+  return m ? { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]) } : undefined;
+}
+
+/** Text traces: --trace-opt/--trace-deopt-verbose/--trace-osr go to trace.txt, inlining stays on fd 1. */
+export const TRACE_FLAGS = ['--trace-opt', '--trace-deopt-verbose', '--trace-osr', '--trace-turbo-inlining'];
+/** v8.log rows; --log-maps-details is left out on purpose (MBs even for small scripts). */
+export const LOG_FLAGS = ['--no-logfile-per-isolate', '--log-deopt', '--log-ic', '--log-function-events', '--log-code', '--log-source-code'];
+/** A flag the target does not know, and what to pass instead (if anything). */
+const FALLBACKS: Record<string, string> = { '--trace-deopt-verbose': '--trace-deopt' };
+
+/** The names V8 and Node accept, from `node --v8-options` (`--foo-bar`, underscores as dashes). */
+export function parseV8Options(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/^\s*--([a-z0-9][a-z0-9_-]*)/gim)) names.add(m[1]!.replace(/_/g, '-').toLowerCase());
+  return names;
+}
+
+/** `--no-foo=x` → `foo`, the name V8 lists. */
+function flagName(flag: string): string {
+  return flag.replace(/^--/, '').replace(/=.*$/, '').replace(/^no-/, '').replace(/_/g, '-').toLowerCase();
+}
+
+const TS_EXT = /\.(?:ts|mts|cts)$/i;
+
+export interface FlagChoice {
+  /** Flags added by record, in order, before the user's node args. */
+  flags: string[];
+  /** Flags the target did not know (dropped or replaced). */
+  dropped: string[];
+}
+
+export interface FlagInput {
+  version: NodeVersion;
+  /** `node --v8-options` names; undefined when they could not be read (then nothing is dropped). */
+  known: Set<string> | undefined;
+  outDir: string;
+  script: string | undefined;
+  nodeArgs: string[];
+}
+
+/** True when the user's node args load code that may compile TypeScript (tsx, ts-node, a custom loader). */
+function hasLoader(nodeArgs: string[]): boolean {
+  return nodeArgs.some((a) => /^(?:-r|--require|--import|--loader|--experimental-loader)(?:=|$)/.test(a));
+}
+
+export function chooseFlags(input: FlagInput): FlagChoice {
+  const { version, known, outDir } = input;
+  const flags: string[] = [];
+  const dropped: string[] = [];
+  const add = (flag: string) => {
+    if (!known || known.has(flagName(flag))) {
+      flags.push(flag);
+      return;
+    }
+    dropped.push(flag);
+    const alt = FALLBACKS[flag];
+    if (alt && known.has(flagName(alt))) flags.push(alt);
+  };
+
+  if (input.script && TS_EXT.test(input.script) && !hasLoader(input.nodeArgs)) {
+    const { major, minor } = version;
+    const userSet = input.nodeArgs.some((a) => /^--(?:no-)?experimental-(?:strip|transform)-types$/.test(a));
+    if (major < 22 || (major === 22 && minor < 6)) {
+      throw new UsageError(
+        `record: Node v${major}.${minor}.${version.patch} cannot run TypeScript directly; compile it with tsc (sourceMap: true) and record the JS`,
+      );
+    }
+    // Type stripping is on by default from 22.18 and 23.6.
+    if (!userSet && ((major === 22 && minor < 18) || (major === 23 && minor < 6))) flags.push('--experimental-strip-types');
+  }
+
+  for (const f of TRACE_FLAGS) add(f);
+  add('--redirect-code-traces');
+  if (flags.includes('--redirect-code-traces')) flags.push(`--redirect-code-traces-to=${path.join(outDir, 'trace.txt')}`);
+  flags.push(`--logfile=${path.join(outDir, 'v8.log')}`);
+  for (const f of LOG_FLAGS) add(f);
+  return { flags, dropped };
+}
+
+/** Flags of the user's that would send V8's output somewhere else than DIR. */
+export function conflictingFlag(nodeArgs: string[]): string | undefined {
+  return nodeArgs.find((a) => /^--(?:no-)?(?:logfile|logfile[-_]per[-_]isolate|redirect[-_]code[-_]traces[-_]to)(?:=|$)/.test(a));
+}
