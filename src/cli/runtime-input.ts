@@ -1,8 +1,17 @@
-// V8 logs → runtime findings at project-relative positions.
-import type { Finding } from '../model.js';
+// V8 logs → runtime findings at project-relative positions: loads the logs (files, or
+// `jitlint record` directories with a manifest.json), derives the runtime findings and
+// places each one on the expression it is about, in the original source.
+import fs from 'node:fs';
+import readline from 'node:readline';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { Finding, RelatedLocation } from '../model.js';
 import type { Config } from '../config/load.js';
+import { ruleSetting } from '../config/load.js';
 import type { RuntimeReport } from '../report/types.js';
 import { UsageError } from '../errors.js';
+import { RuntimeInputError, deriveRuntimeFindings, loadRuntime, runtimeJson, type RuntimeFinding, type RuntimeModel, type SourcePosition } from '../runtime/index.js';
+import { SiteResolver, isUnmapped, type ExpressionKind, type ResolvedSite, type UnmappedReason } from '../sites/index.js';
 
 export interface RuntimeRequest {
   files: string[];
@@ -21,6 +30,237 @@ export interface RuntimeOutcome {
   notes: string[];
 }
 
-export async function analyzeRuntime(_req: RuntimeRequest): Promise<RuntimeOutcome> {
-  throw new UsageError('--deopt: reading V8 output is not available in this build');
+/** What `jitlint record` writes next to the logs. */
+interface RecordManifest {
+  cwd?: string;
+  files?: Record<string, string | string[]>;
+  node?: string;
+  v8?: string;
 }
+
+interface ExpandedInputs {
+  files: string[];
+  runRoot?: string;
+  node?: string;
+  v8?: string;
+  notes: string[];
+}
+
+/** A line of V8 trace output, to tell whether a captured stdout holds any. */
+const TRACE_LINE = /^\s*(?:\[(?:marking|manually marking|compiling|completed|optimizing|aborted|bailout|OSR|not marking|delaying)|Considering |Inlining |Cannot consider |Not considering |\d+ candidate|Budget used|greedy inlining|cannot inline|== Inlining|\s*;;; deoptimize at)/;
+
+async function holdsTrace(file: string): Promise<boolean> {
+  try {
+    let stream: NodeJS.ReadableStream = fs.createReadStream(file);
+    if (file.endsWith('.gz')) stream = stream.pipe(zlib.createGunzip());
+    const rl = readline.createInterface({ input: stream, crlfDelay: Infinity });
+    for await (const line of rl) {
+      if (TRACE_LINE.test(line)) {
+        rl.close();
+        return true;
+      }
+    }
+  } catch {
+    return false;
+  }
+  return false;
+}
+
+/** Replaces `jitlint record` output directories by the logs their manifest lists. */
+async function expandInputs(files: string[], cwd: string): Promise<ExpandedInputs> {
+  const out: ExpandedInputs = { files: [], notes: [] };
+  for (const f of files) {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(f);
+    } catch {
+      st = undefined;
+    }
+    if (!st?.isDirectory()) {
+      out.files.push(f);
+      continue;
+    }
+    const label = path.relative(cwd, f) || '.';
+    const manifestPath = path.join(f, 'manifest.json');
+    let manifest: RecordManifest;
+    try {
+      manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as RecordManifest;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new UsageError(`--deopt ${label}: a directory without the manifest.json of \`jitlint record\``);
+      throw new UsageError(`--deopt ${label}: manifest.json is not valid JSON`);
+    }
+    if (!manifest || typeof manifest !== 'object' || !manifest.files || typeof manifest.files !== 'object') {
+      throw new UsageError(`--deopt ${label}: manifest.json lists no log files (not written by \`jitlint record\`)`);
+    }
+    const listed: Array<{ key: string; file: string }> = [];
+    for (const [key, v] of Object.entries(manifest.files)) {
+      for (const name of Array.isArray(v) ? v : [v]) if (typeof name === 'string' && name) listed.push({ key, file: path.resolve(f, name) });
+    }
+    let used = 0;
+    for (const { key, file } of listed) {
+      let size = -1;
+      try {
+        size = fs.statSync(file).isFile() ? fs.statSync(file).size : -1;
+      } catch {
+        size = -1;
+      }
+      if (size < 0) {
+        out.notes.push(`${label}: ${path.basename(file)} listed in manifest.json is missing`);
+        continue;
+      }
+      if (size === 0) continue;
+      // The program's own stdout holds V8 output only when some tracing went there (inlining traces do).
+      if (key === 'stdout' && !(await holdsTrace(file))) continue;
+      out.files.push(file);
+      used++;
+    }
+    if (!used) throw new UsageError(`--deopt ${label}: none of the logs listed in manifest.json can be read`);
+    if (typeof manifest.cwd === 'string' && manifest.cwd) {
+      if (out.runRoot === undefined) out.runRoot = manifest.cwd;
+      else if (out.runRoot !== manifest.cwd) out.notes.push(`${label}: recorded in ${manifest.cwd}, paths are mapped from ${out.runRoot}`);
+    }
+    if (typeof manifest.node === 'string') out.node ??= manifest.node;
+    if (typeof manifest.v8 === 'string') out.v8 ??= manifest.v8;
+  }
+  return out;
+}
+
+/** Sources logged by V8 (`script-source` rows), by script name. */
+function loggedSources(model: RuntimeModel): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of model.scripts.values()) if (s.name && s.sourceText && !out.has(s.name)) out.set(s.name, s.sourceText);
+  return out;
+}
+
+/** The expression kind an event is about, where the position alone is ambiguous. */
+function hintFor(f: RuntimeFinding): ExpressionKind | undefined {
+  const reasons = ((f.properties['reasons'] as string[] | undefined) ?? []).join(' ');
+  switch (f.ruleId) {
+    case 'deopt':
+      if (f.properties['atFunctionStart']) return undefined;
+      if (/\bconstruct\b/i.test(reasons)) return 'new';
+      if (/\bcall\b/i.test(reasons)) return 'call';
+      return undefined;
+    case 'megamorphic-ic': {
+      const kind = String(f.properties['icKind'] ?? '');
+      if (kind.includes('Global')) return undefined;
+      return kind.includes('Store') ? 'assignment' : 'member';
+    }
+    case 'inlining-rejected':
+      return f.properties['atCallee'] ? undefined : 'call';
+    default:
+      return undefined;
+  }
+}
+
+const REASON_TEXT: Record<UnmappedReason, string> = {
+  internal: 'node internals',
+  node_modules: 'node_modules',
+  eval: 'eval code',
+  'outside-project': 'files outside the project',
+  'missing-file': 'files missing from this checkout',
+  unreadable: 'unreadable files',
+  'out-of-range': 'positions past the end of their file (changed since the run?)',
+};
+
+export async function analyzeRuntime(req: RuntimeRequest): Promise<RuntimeOutcome> {
+  const inputs = await expandInputs(req.files, req.cwd);
+  let loaded: Awaited<ReturnType<typeof loadRuntime>>;
+  try {
+    loaded = await loadRuntime(inputs.files);
+  } catch (e) {
+    if (e instanceof RuntimeInputError) throw new UsageError(`--deopt ${e.message}`);
+    throw e;
+  }
+  const { model } = loaded;
+  const notes = [...inputs.notes, ...loaded.notes];
+  const runRoot = req.runRoot ?? inputs.runRoot;
+  const sources = loggedSources(model);
+  const resolver = new SiteResolver({
+    projectRoot: req.rootDir,
+    baseDir: req.baseDir,
+    cwd: req.cwd,
+    ...(runRoot ? { runRoot } : {}),
+    scriptSources: (s) => sources.get(s),
+  });
+
+  const loop = ruleSetting(req.config, 'deopt-loop').options?.['threshold'];
+  const runtimeFindings = deriveRuntimeFindings(model, typeof loop === 'number' && loop >= 1 ? { deoptLoopThreshold: loop } : {});
+
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const rf of runtimeFindings) {
+    const site = resolver.resolve(rf.script, rf.line, rf.column, hintFor(rf));
+    if (isUnmapped(site)) continue;
+    const related: RelatedLocation[] = [];
+    rf.inlinedAt.forEach((p, i) => {
+      const at = resolver.resolve(p.script, p.line, p.column, 'call');
+      if (isUnmapped(at)) return;
+      const caller = at.functionName || rf.inlinedAt[i]?.functionName || '';
+      const into = caller ? `inlined into ${caller === '(anonymous)' ? 'an anonymous function' : caller}` : 'inlined into top-level code';
+      related.push({ file: at.file, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, message: `${into} at line ${at.line}` });
+    });
+    const finding: Finding = {
+      ruleId: rf.ruleId,
+      level: rf.level,
+      file: site.file,
+      line: site.line,
+      column: site.column,
+      endLine: site.endLine,
+      endColumn: site.endColumn,
+      message: rf.message,
+      confirmed: false,
+      functionName: site.functionName,
+      snippet: site.snippet,
+      evidence: rf.evidence.map((ev) => (ev.line !== undefined ? { ...ev, file: site.file, line: site.at.line, column: site.at.column } : ev)),
+      ...(related.length ? { related } : {}),
+      properties: { ...rf.properties, ...(site.generated ? { generated: site.generated } : {}) },
+    };
+    // Two inputs or two builds can place the same event on the same expression.
+    const key = `${finding.ruleId}|${finding.file}|${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn}|${finding.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(finding);
+  }
+
+  const place = (p: SourcePosition) => {
+    const r = resolver.resolve(p.script, p.line, p.column);
+    return isUnmapped(r) ? undefined : { file: r.file, line: r.at.line, column: r.at.column };
+  };
+  const section = runtimeJson(model, (s) => resolver.fileOf(s), place);
+  if (!section.node && inputs.node) section.node = inputs.node;
+  if (!section.v8 && inputs.v8) section.v8 = inputs.v8;
+
+  notes.push(...unmappedNotes(model, resolver, !!runRoot));
+  return { findings, runtime: section, notes };
+}
+
+/** One line per group of reasons: how many events (deopts, IC sites, inlining decisions) were left unmapped. */
+function unmappedNotes(model: RuntimeModel, resolver: SiteResolver, haveRunRoot: boolean): string[] {
+  const counts = new Map<UnmappedReason, number>();
+  const examples = new Map<UnmappedReason, string>();
+  const count = (p: SourcePosition | undefined) => {
+    if (!p) return;
+    const r = resolver.resolve(p.script, p.line, p.column);
+    if (!isUnmapped(r)) return;
+    counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1);
+    if (!examples.has(r.reason)) examples.set(r.reason, p.script);
+  };
+  for (const d of model.deopts) count(d.site?.position);
+  for (const ic of model.ics) count(ic.position);
+  for (const d of model.inlining) count(d.callSite);
+  const notes: string[] = [];
+  const sum = (rs: UnmappedReason[]) => rs.reduce((s, r) => s + (counts.get(r) ?? 0), 0);
+  const internal = sum(['internal', 'node_modules', 'eval']);
+  if (internal) notes.push(`${internal} runtime event${internal === 1 ? '' : 's'} in node internals/node_modules/eval were not mapped`);
+  for (const reason of ['outside-project', 'missing-file', 'unreadable', 'out-of-range'] as const) {
+    const n = counts.get(reason);
+    if (!n) continue;
+    const hint = !haveRunRoot && (reason === 'missing-file' || reason === 'outside-project') ? '; if the program ran elsewhere, pass --root DIR with the directory it ran in' : '';
+    notes.push(`${n} runtime event${n === 1 ? '' : 's'} in ${REASON_TEXT[reason]} were not mapped (e.g. ${examples.get(reason)})${hint}`);
+  }
+  return notes;
+}
+
+export type { ResolvedSite };

@@ -24,13 +24,27 @@ export interface RuntimeSection {
   unmapped: number;
 }
 
-export function runtimeJson(model: RuntimeModel, mapScript: (script: string) => string | undefined): RuntimeSection {
+/** A V8 position placed in a project file: the file and the position mapped to it (through a source map, say). */
+export type PositionMapper = (p: SourcePosition) => { file: string; line: number; column: number } | undefined;
+
+/**
+ * `mapScript` names the project file of a script (positions are kept as V8 printed them);
+ * `mapPosition`, when given, places each position instead (file, line and column mapped).
+ */
+export function runtimeJson(model: RuntimeModel, mapScript: (script: string) => string | undefined, mapPosition?: PositionMapper): RuntimeSection {
   let unmapped = 0;
-  const cache = new Map<string, string | undefined>();
-  const map = (p: SourcePosition | undefined): string | undefined => {
+  const cache = new Map<string, { file: string; line: number; column: number } | undefined>();
+  const place = (p: SourcePosition | undefined): { file: string; line: number; column: number } | undefined => {
     if (!p) return undefined;
-    if (!cache.has(p.script)) cache.set(p.script, mapScript(p.script));
-    return cache.get(p.script);
+    const k = positionKey(p);
+    if (!cache.has(k)) {
+      if (mapPosition) cache.set(k, mapPosition(p));
+      else {
+        const file = mapScript(p.script);
+        cache.set(k, file ? { file, line: p.line, column: p.column } : undefined);
+      }
+    }
+    return cache.get(k);
   };
   const name = (key: string | undefined) => (key ? model.functions.get(key)?.name ?? '' : undefined);
 
@@ -38,12 +52,12 @@ export function runtimeJson(model: RuntimeModel, mapScript: (script: string) => 
   const deoptCount = new Map<string, number>();
   for (const d of model.deopts) deoptCount.set(d.fn, (deoptCount.get(d.fn) ?? 0) + 1);
   for (const fn of model.functions.values()) {
-    const file = map(fn.position);
-    if (!file || !fn.position) continue;
+    const at = place(fn.position);
+    if (!at) continue;
     const optimizations = fn.timeline.filter((t) => t.kind === 'optimized').length;
     const deopts = deoptCount.get(fn.key) ?? 0;
     if (!optimizations && !deopts) continue;
-    functions.push({ name: fn.name, file, line: fn.position.line, column: fn.position.column, optimizations, deopts });
+    functions.push({ name: fn.name, file: at.file, line: at.line, column: at.column, optimizations, deopts });
   }
 
   // One entry per (function, site, kind, reason), counted like findings: the largest per-input count.
@@ -57,22 +71,25 @@ export function runtimeJson(model: RuntimeModel, mapScript: (script: string) => 
   }
   const deopts: RuntimeSection['deopts'] = [];
   for (const { d, per } of groups.values()) {
-    const file = map(d.site!.position);
-    if (!file) {
+    const at = place(d.site!.position);
+    if (!at) {
       unmapped++;
       continue;
     }
     deopts.push({
       function: name(d.fn) ?? '',
-      file,
-      line: d.site!.position.line,
-      column: d.site!.position.column,
+      file: at.file,
+      line: at.line,
+      column: at.column,
       kind: d.kind,
       reason: d.reason,
       tier: d.tier,
       count: Math.max(...per.values()),
       actionable: !isOsrDeopt(d),
-      inlinedAt: d.site!.inlinedAt.map((p) => ({ file: map(p), script: p.script, line: p.line, column: p.column })),
+      inlinedAt: d.site!.inlinedAt.map((p) => {
+        const q = place(p);
+        return q ? { file: q.file, script: p.script, line: q.line, column: q.column } : { script: p.script, line: p.line, column: p.column };
+      }),
     });
   }
 
@@ -81,12 +98,12 @@ export function runtimeJson(model: RuntimeModel, mapScript: (script: string) => 
   for (const d of model.inlining) {
     const callee = model.functions.get(d.callee);
     const where = d.callSite ?? callee?.position;
-    const file = map(where);
-    if (where && !file) {
+    const at = place(where);
+    if (where && !at) {
       unmapped++;
       continue;
     }
-    const entry = { caller: name(d.caller), callee: callee?.name ?? '', inlined: d.inlined, reason: d.reason, tier: d.tier, file, line: where?.line, column: where?.column };
+    const entry = { caller: name(d.caller), callee: callee?.name ?? '', inlined: d.inlined, reason: d.reason, tier: d.tier, file: at?.file, line: at?.line, column: at?.column };
     const k = JSON.stringify(entry);
     if (seenInlining.has(k)) continue;
     seenInlining.add(k);
@@ -96,12 +113,12 @@ export function runtimeJson(model: RuntimeModel, mapScript: (script: string) => 
   const ics: RuntimeSection['ics'] = [];
   for (const ic of model.ics) {
     if (ic.maxState !== 'N' && ic.maxState !== 'P') continue;
-    const file = map(ic.position);
-    if (!file) {
+    const at = place(ic.position);
+    if (!at) {
       unmapped++;
       continue;
     }
-    ics.push({ file, line: ic.position.line, column: ic.position.column, state: ic.maxState, key: ic.firstMaxTransition.key, kind: ic.icKind, function: name(ic.fn) });
+    ics.push({ file: at.file, line: at.line, column: at.column, state: ic.maxState, key: ic.firstMaxTransition.key, kind: ic.icKind, function: name(ic.fn) });
   }
   const byPos = (a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }) =>
     a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;

@@ -1,0 +1,316 @@
+// The expression and the enclosing function at a V8 position, from a @babel/parser
+// parse of the JavaScript (or TypeScript) text. V8 conventions (see the v8 fixtures):
+// a property load `p.x` is reported at the property name, a keyed access at `[`, a
+// call `f(x)` at the callee identifier (`o.m(x)` at `m`, other calls at `(`), `new`
+// at the keyword, binary operators and assignments at the operator, a function at the
+// start of its parameter list.
+import { parse, type ParserPlugin, type ParserOptions } from '@babel/parser';
+import type { Region } from '../model.js';
+
+export type ExpressionKind = 'member' | 'call' | 'new' | 'binary' | 'assignment' | 'function' | 'other';
+
+interface BNode {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+const SKIP_KEYS = new Set(['type', 'start', 'end', 'loc', 'range', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'errors', 'comments', 'tokens']);
+
+const FUNCTION_TYPES = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ObjectMethod',
+  'ClassMethod',
+  'ClassPrivateMethod',
+  'TSDeclareMethod',
+]);
+
+const KIND_OF: Record<string, ExpressionKind> = {
+  MemberExpression: 'member',
+  OptionalMemberExpression: 'member',
+  CallExpression: 'call',
+  OptionalCallExpression: 'call',
+  NewExpression: 'new',
+  BinaryExpression: 'binary',
+  LogicalExpression: 'binary',
+  AssignmentExpression: 'assignment',
+};
+
+/** A parsed text with a line table; `ast` is undefined when it could not be parsed at all. */
+export class SourceDoc {
+  readonly text: string;
+  private readonly lineStarts: number[];
+  private astCache?: BNode | null;
+
+  constructor(
+    text: string,
+    private readonly fileName: string,
+  ) {
+    this.text = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    this.lineStarts = [0];
+    const t = this.text;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 10 || c === 0x2028 || c === 0x2029) this.lineStarts.push(i + 1);
+      else if (c === 13) {
+        if (t.charCodeAt(i + 1) === 10) i++;
+        this.lineStarts.push(i + 1);
+      }
+    }
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** Offset of a 1-based line and column; undefined past the end of the text. */
+  offsetOf(line: number, column: number): number | undefined {
+    if (line < 1 || line > this.lineStarts.length || column < 1) return undefined;
+    const start = this.lineStarts[line - 1]!;
+    const lineEnd = line < this.lineStarts.length ? this.lineStarts[line]! : this.text.length;
+    const off = start + column - 1;
+    return off <= lineEnd ? off : undefined;
+  }
+
+  /** 1-based line and column of an offset. */
+  positionOf(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
+  }
+
+  regionOf(start: number, end: number): Region {
+    const s = this.positionOf(start);
+    const e = this.positionOf(Math.max(end, start + 1));
+    return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+  }
+
+  get ast(): BNode | undefined {
+    if (this.astCache === undefined) this.astCache = parseText(this.text, this.fileName) ?? null;
+    return this.astCache ?? undefined;
+  }
+}
+
+function pluginSets(fileName: string): ParserPlugin[][] {
+  const ext = /\.[^./\\]+$/.exec(fileName)?.[0]?.toLowerCase() ?? '';
+  const common: ParserPlugin[] = ['explicitResourceManagement', 'decoratorAutoAccessors', 'importReflection', 'sourcePhaseImports'];
+  if (ext === '.ts' || ext === '.mts' || ext === '.cts') {
+    return [
+      [['typescript', {}], 'decorators-legacy', ...common],
+      [['typescript', {}], ['decorators', { decoratorsBeforeExport: true }], ...common],
+    ];
+  }
+  if (ext === '.tsx') return [[['typescript', {}], 'jsx', 'decorators-legacy', ...common]];
+  // Executed JavaScript: natives syntax (%Foo()) appears in V8 test programs, JSX in .js files of some projects.
+  return [
+    ['jsx', 'v8intrinsic', 'decorators-legacy', ...common],
+    ['v8intrinsic', 'decorators-legacy', ...common],
+    [['typescript', {}], 'jsx', 'decorators-legacy'],
+  ];
+}
+
+function parseText(text: string, fileName: string): BNode | undefined {
+  const ext = /\.[^./\\]+$/.exec(fileName)?.[0]?.toLowerCase() ?? '';
+  const sourceType: ParserOptions['sourceType'] = ext === '.mjs' || ext === '.mts' ? 'module' : ext === '.cjs' || ext === '.cts' ? 'script' : 'unambiguous';
+  for (const plugins of pluginSets(fileName)) {
+    for (const st of sourceType === 'unambiguous' ? (['unambiguous', 'script'] as const) : [sourceType]) {
+      try {
+        const file = parse(text, {
+          sourceType: st,
+          errorRecovery: true,
+          allowReturnOutsideFunction: true,
+          allowAwaitOutsideFunction: true,
+          allowImportExportEverywhere: true,
+          allowSuperOutsideMethod: true,
+          allowUndeclaredExports: true,
+          allowNewTargetOutsideFunction: true,
+          plugins,
+        });
+        return file.program as unknown as BNode;
+      } catch {
+        // try the next combination
+      }
+    }
+  }
+  return undefined;
+}
+
+function isNode(v: unknown): v is BNode {
+  return !!v && typeof v === 'object' && typeof (v as BNode).type === 'string' && typeof (v as BNode).start === 'number';
+}
+
+function children(node: BNode): BNode[] {
+  const out: BNode[] = [];
+  for (const key of Object.keys(node)) {
+    if (SKIP_KEYS.has(key)) continue;
+    const v = node[key];
+    if (Array.isArray(v)) {
+      for (const x of v) if (isNode(x)) out.push(x);
+    } else if (isNode(v)) out.push(v);
+  }
+  return out;
+}
+
+/** Nodes from the root down to the innermost one whose range holds `offset`. */
+function chainAt(root: BNode, offset: number): BNode[] {
+  const chain = [root];
+  for (let node = root; ; ) {
+    let next: BNode | undefined;
+    for (const c of children(node)) {
+      if (c.start <= offset && offset < c.end) {
+        // Prefer the smallest child when ranges overlap (TS parameter properties, decorators).
+        if (!next || c.end - c.start < next.end - next.start) next = c;
+      }
+    }
+    if (!next) return chain;
+    chain.push(next);
+    node = next;
+  }
+}
+
+export interface ExpressionAt {
+  kind: ExpressionKind;
+  start: number;
+  end: number;
+  /** Name of the enclosing function ("" at top level), named like the static rules name them. */
+  functionName: string;
+}
+
+function isExpressionNode(n: BNode): boolean {
+  return (
+    /Expression$|Literal$/.test(n.type) ||
+    n.type === 'Identifier' ||
+    n.type === 'PrivateName' ||
+    n.type === 'Super' ||
+    n.type === 'Import' ||
+    n.type === 'JSXElement' ||
+    n.type === 'JSXFragment'
+  ) && !n.type.startsWith('TS');
+}
+
+function isStatement(n: BNode): boolean {
+  return /Statement$|Declaration$/.test(n.type) && !FUNCTION_TYPES.has(n.type);
+}
+
+function keyName(key: unknown): string | undefined {
+  if (!isNode(key)) return undefined;
+  if (key.type === 'Identifier') return key['name'] as string;
+  if (key.type === 'StringLiteral' || key.type === 'NumericLiteral') return String(key['value']);
+  if (key.type === 'PrivateName' && isNode(key['id'])) return `#${(key['id'] as BNode)['name'] as string}`;
+  return undefined;
+}
+
+/** Names a function the way the static rules do: own name (Class.method), variable, property, assignment target. */
+function nameOf(fn: BNode, parent: BNode | undefined, grand: BNode | undefined, text: string): string {
+  const className = (cls: BNode | undefined) => (cls && isNode(cls['id']) ? ((cls['id'] as BNode)['name'] as string) : undefined);
+  if (fn.type === 'ClassMethod' || fn.type === 'ClassPrivateMethod' || fn.type === 'TSDeclareMethod') {
+    // parent is the ClassBody, grand the class.
+    const cls = className(grand);
+    if (fn['kind'] === 'constructor') return cls ? `${cls}.constructor` : 'constructor';
+    const own = keyName(fn['key']);
+    if (own !== undefined) return cls ? `${cls}.${own}` : own;
+  }
+  if (fn.type === 'ObjectMethod') {
+    const own = keyName(fn['key']);
+    if (own !== undefined) return own;
+  }
+  if (isNode(fn['id'])) return (fn['id'] as BNode)['name'] as string;
+  if (parent) {
+    if (parent.type === 'VariableDeclarator' && parent['init'] === fn && isNode(parent['id']) && (parent['id'] as BNode).type === 'Identifier')
+      return (parent['id'] as BNode)['name'] as string;
+    if ((parent.type === 'ObjectProperty' || parent.type === 'ClassProperty' || parent.type === 'ClassPrivateProperty') && parent['value'] === fn) {
+      const k = keyName(parent['key']);
+      if (k !== undefined) return k;
+    }
+    if (parent.type === 'AssignmentExpression' && parent['right'] === fn && isNode(parent['left'])) {
+      const left = parent['left'] as BNode;
+      return text.slice(left.start, left.end);
+    }
+  }
+  return '(anonymous)';
+}
+
+function enclosingFunctionName(chain: BNode[], upTo: number, text: string): string {
+  for (let i = upTo; i >= 0; i--) {
+    const n = chain[i]!;
+    if (FUNCTION_TYPES.has(n.type)) return nameOf(n, chain[i - 1], chain[i - 2], text);
+  }
+  return '';
+}
+
+/**
+ * The expression V8 means by a position, or undefined when the text did not parse.
+ * `hint` (from the generated code's expression, or from the event: a call deopt, a
+ * store IC) picks the call over its callee property, and recovers from imprecise
+ * source-map positions by looking for the nearest enclosing node of that kind.
+ */
+export function expressionAt(doc: SourceDoc, offset: number, hint?: ExpressionKind): ExpressionAt | undefined {
+  const root = doc.ast;
+  if (!root) return undefined;
+  const chain = chainAt(root, offset);
+  const last = chain.length - 1;
+  const pick = (i: number, kind: ExpressionKind): ExpressionAt => {
+    const n = chain[i]!;
+    return { kind, start: n.start, end: n.end, functionName: enclosingFunctionName(chain, i, doc.text) };
+  };
+  const header = (i: number): ExpressionAt => {
+    const fn = chain[i]!;
+    const body = chain[i]!['body'];
+    let end = isNode(body) ? body.start : fn.end;
+    while (end > fn.start && /\s/.test(doc.text[end - 1]!)) end--;
+    return { kind: 'function', start: fn.start, end: Math.max(end, fn.start + 1), functionName: nameOf(fn, chain[i - 1], chain[i - 2], doc.text) };
+  };
+  const escalateToCall = (i: number): ExpressionAt | undefined => {
+    const p = chain[i - 1];
+    if (p && (p.type === 'CallExpression' || p.type === 'OptionalCallExpression') && p['callee'] === chain[i]) return pick(i - 1, 'call');
+    return undefined;
+  };
+
+  const x = chain[last]!;
+  const parent = chain[last - 1];
+  let found: ExpressionAt | undefined;
+  if (FUNCTION_TYPES.has(x.type)) {
+    const body = x['body'];
+    if (!isNode(body) || offset < body.start) found = header(last);
+  } else if (parent && FUNCTION_TYPES.has(parent.type) && (parent['id'] === x || parent['key'] === x || (Array.isArray(parent['params']) && (parent['params'] as unknown[]).includes(x)))) {
+    found = header(last - 1);
+  } else if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent['property'] === x && !parent['computed']) {
+    found = (hint === 'call' ? escalateToCall(last - 1) : undefined) ?? pick(last - 1, 'member');
+  } else if (parent && KIND_OF[parent.type] && (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression' || parent.type === 'NewExpression') && parent['callee'] === x && x.start === offset && x.type !== 'MemberExpression') {
+    found = pick(last - 1, KIND_OF[parent.type]!);
+  } else if (KIND_OF[x.type]) {
+    const kind = KIND_OF[x.type]!;
+    found = (kind === 'member' && hint === 'call' ? escalateToCall(last) : undefined) ?? pick(last, kind);
+  } else if (isExpressionNode(x)) {
+    found = pick(last, 'other');
+  }
+
+  // The position gave no particular expression (an operand, where a source map was imprecise) but the hint
+  // names a kind: the nearest enclosing node of that kind, within the statement.
+  if (hint && hint !== 'other' && hint !== 'function' && (!found || found.kind === 'other')) {
+    for (let i = last; i >= 0; i--) {
+      const n = chain[i]!;
+      if (isStatement(n) || FUNCTION_TYPES.has(n.type)) break;
+      if (KIND_OF[n.type] === hint) return pick(i, hint);
+    }
+  }
+  if (found) return found;
+  // A statement keyword or punctuation: the token at the position.
+  const m = /^[\w$]+/.exec(doc.text.slice(offset, offset + 200));
+  const end = offset + (m ? m[0].length : 1);
+  return { kind: 'other', start: offset, end: Math.min(end, doc.text.length), functionName: enclosingFunctionName(chain, last, doc.text) };
+}
+
+/** The token at an offset (for texts that did not parse). */
+export function tokenAt(doc: SourceDoc, offset: number): { start: number; end: number } {
+  const m = /^[\w$]+/.exec(doc.text.slice(offset, offset + 200));
+  return { start: offset, end: Math.min(offset + (m ? m[0].length : 1), Math.max(doc.text.length, offset + 1)) };
+}
