@@ -143,10 +143,11 @@ export const rule: StaticRule = {
   create(ctx) {
     const checker = ctx.checker;
     const reported = new Set<ts.Node>();
-    const report = (copy: Copy, name: string, step: string, ret: string) => {
+    // `scope`: the callback or loop whose runtime evidence (deopts, polymorphic ICs) confirms the finding.
+    const report = (copy: Copy, name: string, step: string, ret: string, scope: ts.Node) => {
       if (reported.has(copy.node)) return;
       reported.add(copy.node);
-      ctx.report({ node: copy.node, messageId: copy.form, data: { what: DISPLAY[copy.form].replace('{{name}}', name), name, step, ret } });
+      ctx.report({ node: copy.node, messageId: copy.form, data: { what: DISPLAY[copy.form].replace('{{name}}', name), name, step, ret }, scope });
     };
     const isArrayValued = (e: ts.Expression) => isArrayType(checker.getTypeAtLocation(e), checker);
     return {
@@ -160,7 +161,7 @@ export const rule: StaticRule = {
             const fn = reduceAccumulatorOf(source, checker);
             if (fn && directlyIn(copy.node, fn)) {
               if (copy.form === 'concat' && !isArrayValued(source)) continue;
-              report(copy, source.text, 'call of the reduce callback', `; return ${source.text}`);
+              report(copy, source.text, 'call of the reduce callback', `; return ${source.text}`, fn);
               continue;
             }
           }
@@ -179,7 +180,7 @@ export const rule: StaticRule = {
             if (decl.getSourceFile() === ctx.sourceFile && !accumulatingIteration(iterations, decl)) continue;
           }
           if (copy.form === 'concat' && !isArrayValued(source)) continue;
-          report(copy, key, ts.isFunctionLike(iterations[0]!) ? 'call of the callback' : 'iteration', '');
+          report(copy, key, ts.isFunctionLike(iterations[0]!) ? 'call of the callback' : 'iteration', '', iterations[0]!);
         }
       },
     };

@@ -220,19 +220,19 @@ export const rule: StaticRule = {
         const { form, node: at, detail } = classify(id, ctx.checker);
         switch (form) {
           case 'slice':
-            ctx.report({ node: at, messageId: 'slice', data: { callee: detail ?? 'slice.call' } });
+            ctx.report({ node: at, messageId: 'slice', data: { callee: detail ?? 'slice.call' }, scope: owner });
             break;
           case 'arrayFrom':
-            ctx.report({ node: at, messageId: 'arrayFrom' });
+            ctx.report({ node: at, messageId: 'arrayFrom', scope: owner });
             break;
           case 'spread':
-            ctx.report({ node: at, messageId: 'spread' });
+            ctx.report({ node: at, messageId: 'spread', scope: owner });
             break;
           case 'passed':
-            if (reportEscapes) ctx.report({ node: at, messageId: 'passed', level: 'note' });
+            if (reportEscapes) ctx.report({ node: at, messageId: 'passed', level: 'note', scope: owner });
             break;
           case 'stored':
-            if (reportEscapes) ctx.report({ node: at, messageId: 'stored', level: 'note' });
+            if (reportEscapes) ctx.report({ node: at, messageId: 'stored', level: 'note', scope: owner });
             break;
           default:
             break;
@@ -246,7 +246,7 @@ export const rule: StaticRule = {
       end() {
         for (const [fn, use] of sloppyUses) {
           if (!use || !isSloppy(fn)) continue;
-          ctx.report({ node: use, messageId: 'sloppy', data: { fn: functionName(fn) } });
+          ctx.report({ node: use, messageId: 'sloppy', data: { fn: functionName(fn) }, scope: fn });
         }
       },
     };

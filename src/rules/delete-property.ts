@@ -3,7 +3,7 @@
 // read on it is a hash lookup instead of an inline-cached offset load.
 import { ts } from 'ts-morph';
 import type { StaticRule } from './types.js';
-import { skipOuterExpressions } from '../analyze/ast.js';
+import { enclosingFunction, isLoop, skipOuterExpressions } from '../analyze/ast.js';
 import { isArrayType, isInstanceOf } from './util/accumulators.js';
 
 /** Collections whose own properties are not the data: `delete m.x` on them is something else. */
@@ -37,6 +37,14 @@ function fixedKey(target: ts.PropertyAccessExpression | ts.ElementAccessExpressi
 function isDictionaryTyped(type: ts.Type, key: string, checker: ts.TypeChecker): boolean {
   if (!checker.getIndexInfosOfType(type).some((i) => i.keyType.flags & (ts.TypeFlags.String | ts.TypeFlags.Number | ts.TypeFlags.TemplateLiteral))) return false;
   return type.getProperty(key) === undefined;
+}
+
+/** The enclosing function, else the enclosing loop, else the delete itself. */
+function deleteScope(del: ts.Node): ts.Node {
+  const fn = enclosingFunction(del);
+  if (fn) return fn;
+  for (let p = del.parent; p; p = p.parent) if (isLoop(p)) return p;
+  return del;
 }
 
 export const rule: StaticRule = {
@@ -78,22 +86,24 @@ export const rule: StaticRule = {
         if (isProcessEnv(receiver)) return;
         if (ts.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.text)) return;
         const text = del.getText(ctx.sourceFile).replace(/\s+/g, ' ');
+        // Reads after the delete see the dictionary-mode map: evidence anywhere in the function confirms.
+        const scope = deleteScope(del);
         const type = checker.getTypeAtLocation(receiver);
         if (isInstanceOf(type, COLLECTIONS)) return;
         if (isArrayType(type, checker)) {
-          ctx.report({ node: del, messageId: 'arrayElement', data: { text }, level: 'note' });
+          ctx.report({ node: del, messageId: 'arrayElement', data: { text }, level: 'note', scope });
           return;
         }
         const key = fixedKey(target, checker);
         if (key === undefined) {
-          ctx.report({ node: del, messageId: 'dynamicKey', data: { text }, level: 'note' });
+          ctx.report({ node: del, messageId: 'dynamicKey', data: { text }, level: 'note', scope });
           return;
         }
         if (!(type.flags & ts.TypeFlags.Any) && isDictionaryTyped(type, key, checker)) {
-          ctx.report({ node: del, messageId: 'dictionaryType', data: { text }, level: 'note' });
+          ctx.report({ node: del, messageId: 'dictionaryType', data: { text }, level: 'note', scope });
           return;
         }
-        ctx.report({ node: del, messageId: 'fixedKey', data: { text, key: /^[A-Za-z_$][\w$]*$/.test(key) ? key : `'${key}'` } });
+        ctx.report({ node: del, messageId: 'fixedKey', data: { text, key: /^[A-Za-z_$][\w$]*$/.test(key) ? key : `'${key}'` }, scope });
       },
     };
   },

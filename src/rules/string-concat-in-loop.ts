@@ -186,14 +186,14 @@ export const rule: StaticRule = {
           visit(group.iteration);
           const first = group.appends[0]!;
           if (!firstRead) {
-            ctx.report({ node: first.node, messageId: 'append', data: { name: group.name }, level: 'note' });
+            ctx.report({ node: first.node, messageId: 'append', data: { name: group.name }, level: 'note', scope: group.iteration });
             continue;
           }
           const readNode = readExpression(firstRead);
           const read = oneLine(readNode.getText(ctx.sourceFile));
           const line = ctx.sourceFile.getLineAndCharacterOfPosition(readNode.getStart(ctx.sourceFile)).line + 1;
-          if (reset) ctx.report({ node: first.node, messageId: 'readWithReset', data: { name: group.name, read, line }, level: 'note' });
-          else ctx.report({ node: first.node, messageId: 'readInLoop', data: { name: group.name, read, line } });
+          if (reset) ctx.report({ node: first.node, messageId: 'readWithReset', data: { name: group.name, read, line }, level: 'note', scope: group.iteration });
+          else ctx.report({ node: first.node, messageId: 'readInLoop', data: { name: group.name, read, line }, scope: group.iteration });
         }
       },
     };

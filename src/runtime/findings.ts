@@ -40,7 +40,8 @@ export interface DeriveOptions {
 
 /** Not actionable: V8 leaves optimized code on purpose to enter OSR code. */
 export function isOsrDeopt(d: DeoptEvent): boolean {
-  return d.reason.startsWith('prepare for on stack replacement');
+  // "prepare for on stack replacement (OSR)" (Turbofan), "exit from OSR'd inner loop" (Maglev).
+  return d.reason.startsWith('prepare for on stack replacement') || d.reason.startsWith("exit from OSR'd");
 }
 
 const TIER_NAME: Record<OptimizingTier, string> = { maglev: 'Maglev', turbofan: 'Turbofan' };

@@ -6,5 +6,7 @@ export function isInternalScript(script: string): boolean {
   if (script.startsWith('node:') || script.startsWith('internal/') || script.startsWith('native ')) return true;
   if (script.startsWith('evalmachine.') || script.startsWith('eval at ') || script.startsWith('[eval')) return true;
   if (script.startsWith('wasm://') || script.startsWith('wasm-function[')) return true;
+  // The preload `jitlint record` adds to keep program output apart from V8's.
+  if (/(^|[\\/])jitlint-preload\.cjs$/.test(script)) return true;
   return false;
 }

@@ -1,0 +1,145 @@
+// Cross-reference on real recorded runs (test/fixtures/xref, made by scripts/gen-xref-fixtures.mjs):
+// runtime findings at .ts positions through source maps, ESM URLs and type stripping; static
+// findings confirmed by the run, in JSON and SARIF; logs analyzed from a copy of the project.
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { jitlint } from './cli-helpers.js';
+import { fixturePath } from './helpers.js';
+import { githubChecklist, schemaValidate } from './sarif-check.js';
+
+interface JsonFinding { ruleId: string; level: string; file: string; line: number; column: number; endLine: number; endColumn: number; message: string; confirmed: boolean; evidence?: Array<{ kind: string; message: string }> }
+
+// A copy of the fixture in another directory than the one the runs were recorded in.
+const copy = mkdtempSync(path.join(os.tmpdir(), 'jitlint-xref-'));
+cpSync(fixturePath('xref'), copy, { recursive: true });
+const project = path.join(copy, 'project');
+
+const RUNTIME = new Set(['deopt', 'deopt-loop', 'inlining-rejected', 'megamorphic-ic']);
+const brief = (f: JsonFinding) => `${f.ruleId} ${f.file}:${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.level}${f.confirmed ? ' confirmed' : ''}`;
+
+function analyze(...args: string[]): { findings: JsonFinding[]; runtime: { deopts: Array<{ file: string; line: number }>; unmapped: number } } {
+  const res = jitlint(['analyze', 'src', '--format', 'json', ...args], project);
+  assert.is(res.code, 1, res.stderr);
+  return JSON.parse(res.stdout);
+}
+
+const STATIC_CONFIRMED = [
+  'megamorphic-call-site src/main.ts:8:35-8:42 error confirmed',
+  'megamorphic-call-site src/patterns.ts:26:49-26:61 error confirmed',
+  'any-boxing src/patterns.ts:32:10-32:18 warning confirmed',
+  'closure-in-loop src/patterns.ts:44:42-44:47 error confirmed',
+  'accumulating-spread src/patterns.ts:50:63-50:123 error confirmed',
+  'megamorphic-call-site src/patterns.ts:50:74-50:83 error confirmed',
+  'megamorphic-call-site src/patterns.ts:50:86-50:93 error confirmed',
+  'string-concat-in-loop src/patterns.ts:57:28-57:38 error confirmed',
+  'megamorphic-call-site src/patterns.ts:58:12-58:19 error confirmed',
+  'delete-property src/patterns.ts:69:23-69:39 error confirmed',
+  'arguments-leak src/patterns.ts:78:28-78:65 error confirmed',
+];
+
+const MEGAMORPHIC_SITES = [
+  'megamorphic-ic src/main.ts:8:35-8:42 warning',
+  'megamorphic-ic src/patterns.ts:26:49-26:61 warning',
+  'megamorphic-ic src/patterns.ts:32:10-32:18 warning',
+  'megamorphic-ic src/patterns.ts:44:48-44:55 warning',
+  'megamorphic-ic src/patterns.ts:50:74-50:83 warning',
+  'megamorphic-ic src/patterns.ts:50:86-50:93 warning',
+  'megamorphic-ic src/patterns.ts:50:97-50:111 warning',
+  'megamorphic-ic src/patterns.ts:58:12-58:19 warning',
+];
+
+test('Node 20, CommonJS with source maps: deopts at the exact .ts expressions', () => {
+  const r = analyze('--deopt', '../runs/20-cjs');
+  const runtime = r.findings.filter((f) => RUNTIME.has(f.ruleId)).map(brief);
+  assert.equal(runtime.filter((b) => b.startsWith('deopt ')), [
+    'deopt src/patterns.ts:26:49-26:61 warning',
+    'deopt src/patterns.ts:26:49-26:61 warning',
+    'deopt src/patterns.ts:32:10-32:18 warning',
+    'deopt src/patterns.ts:44:48-44:55 warning',
+    'deopt src/patterns.ts:58:12-58:19 warning',
+    'deopt src/patterns.ts:80:50-80:59 warning',
+  ]);
+  assert.equal(runtime.filter((b) => b.startsWith('megamorphic-ic ')), MEGAMORPHIC_SITES);
+  const sumIds = r.findings.find((f) => f.ruleId === 'deopt' && f.line === 26 && f.message.startsWith('sumIds'))!;
+  assert.match(sumIds.message, /^sumIds was deoptimized once here \(deopt-eager: wrong map\) in Turbofan\. Likely caused by the receiver with many shapes at line 26 \(megamorphic-call-site\)\.$/);
+  assert.ok(r.findings.every((f) => !f.file.includes('build-')), 'no generated JS in findings');
+});
+
+test('Node 24, CommonJS: deopts in Maglev and Turbofan at .ts positions', () => {
+  const r = analyze('--deopt', '../runs/24-cjs');
+  assert.equal(r.findings.filter((f) => f.ruleId === 'deopt').map(brief), [
+    'deopt src/main.ts:16:15-16:26 warning',
+    'deopt src/main.ts:18:1-18:12 warning',
+    'deopt src/patterns.ts:32:10-32:18 warning',
+    'deopt src/patterns.ts:44:48-44:55 warning',
+    'deopt src/patterns.ts:56:3-56:6 warning',
+    'deopt src/patterns.ts:80:3-80:6 warning',
+  ]);
+  assert.equal(r.findings.filter((f) => f.ruleId === 'megamorphic-ic').map(brief), MEGAMORPHIC_SITES);
+});
+
+test('the same program as ESM (file:// URLs) and via type stripping gives the same .ts sites', () => {
+  const sites = (run: string) => {
+    const r = analyze('--deopt', `../runs/${run}`);
+    const deopts = r.findings.filter((f) => f.ruleId === 'deopt' && /wrong map\) in Turbofan/.test(f.message)).map((f) => `${f.message.split(' ')[0]} ${brief(f)}`);
+    return { deopts, ics: r.findings.filter((f) => f.ruleId === 'megamorphic-ic').map(brief) };
+  };
+  const cjs = sites('24-cjs');
+  assert.equal(cjs.deopts, ['idOf deopt src/patterns.ts:32:10-32:18 warning', '(anonymous) deopt src/patterns.ts:44:48-44:55 warning']);
+  for (const run of ['24-esm', '24-strip']) {
+    const other = sites(run);
+    assert.equal(other.ics, cjs.ics, run);
+    for (const d of cjs.deopts) assert.ok(other.deopts.includes(d), `${run} lacks ${d}`);
+  }
+});
+
+test('every static rule is confirmed by the run (JSON): level raised, evidence attached', () => {
+  for (const run of ['20-cjs', '24-cjs']) {
+    const r = analyze('--deopt', `../runs/${run}`);
+    assert.equal(r.findings.filter((f) => f.confirmed).map(brief), STATIC_CONFIRMED, run);
+    for (const f of r.findings.filter((x) => x.confirmed)) {
+      assert.ok(f.evidence && f.evidence.length > 0, `${brief(f)} has evidence`);
+      assert.match(f.message, / Confirmed by V8 in a recorded run: /);
+    }
+  }
+  const plain = analyze();
+  const before = plain.findings.find((f) => f.ruleId === 'delete-property')!;
+  assert.is(before.level, 'warning');
+  assert.is(before.confirmed, false);
+});
+
+test('confirmed findings in SARIF: message, properties, related locations; GitHub checklist holds', () => {
+  const res = jitlint(['analyze', 'src', '--format', 'sarif', '--deopt', '../runs/24-cjs'], project);
+  assert.is(res.code, 1, res.stderr);
+  const doc = JSON.parse(res.stdout);
+  schemaValidate(doc);
+  githubChecklist(doc);
+  const results = doc.runs[0].results as Array<any>;
+  for (const rule of ['closure-in-loop', 'string-concat-in-loop', 'any-boxing', 'megamorphic-call-site', 'accumulating-spread', 'delete-property', 'arguments-leak']) {
+    const r = results.find((x) => x.ruleId === rule && x.properties.confirmed);
+    assert.ok(r, `${rule} confirmed in SARIF`);
+    assert.match(r.message.text, /Confirmed by V8 in a recorded run: /);
+    assert.ok(r.properties.evidence.length > 0);
+    assert.ok(r.relatedLocations.length > 0 && r.relatedLocations.every((l: any) => l.physicalLocation.artifactLocation.uri.startsWith('src/')));
+  }
+  const notes = doc.runs[0].invocations[0].toolExecutionNotifications.map((n: any) => n.message.text).join('\n');
+  assert.match(notes, /runtime events in node internals\/node_modules\/eval were not mapped/);
+  assert.ok(results.every((r) => !/build-/.test(r.locations[0].physicalLocation.artifactLocation.uri)));
+});
+
+test('logs recorded in another directory map with --root, and by path suffix without it', () => {
+  const manifest = JSON.parse(readFileSync(path.join(copy, 'runs', '24-cjs', 'manifest.json'), 'utf8')) as { cwd: string };
+  const files = ['--deopt', '../runs/24-cjs/trace.txt', '--deopt', '../runs/24-cjs/v8.log.gz'];
+  const viaDir = analyze('--deopt', '../runs/24-cjs').findings.filter((f) => f.ruleId === 'deopt' || f.ruleId === 'megamorphic-ic').map(brief);
+  const withRoot = analyze(...files, '--root', manifest.cwd).findings.filter((f) => f.ruleId === 'deopt' || f.ruleId === 'megamorphic-ic').map(brief);
+  const bySuffix = analyze(...files).findings.filter((f) => f.ruleId === 'deopt' || f.ruleId === 'megamorphic-ic').map(brief);
+  assert.ok(viaDir.length >= 10);
+  assert.equal(withRoot, viaDir);
+  assert.equal(bySuffix, viaDir);
+  assert.is.not(manifest.cwd, project);
+});
+
+test.run();
