@@ -144,7 +144,8 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<Analyze
     findings.push(...joined);
     runtime = rt.runtime;
     notifications.push(...rt.notes);
-    for (const n of rt.notes) io.stderr(`jitlint: ${n}\n`);
+    // Stylish output lists them under the summary; other formats keep stdout machine-readable.
+    if (format !== 'stylish') for (const n of rt.notes) io.stderr(`jitlint: ${n}\n`);
   }
   progress.clear();
 

@@ -71,6 +71,16 @@ function displayName(name: string): string {
   return name || '(anonymous)';
 }
 
+/**
+ * Past 4 maps an IC is megamorphic by shapes; with fewer, a keyed IC went megamorphic because
+ * it saw many different keys (V8 caches one name per keyed IC): say which it was.
+ */
+function megamorphicMessage(what: string, icKind: string, maps: number, keyCount: number, keys: string): string {
+  if (maps > 4) return `This ${what} went megamorphic: its ${icKind} saw ${maps} maps, more than the 4 a polymorphic inline cache holds${keys}.`;
+  if (icKind.startsWith('Keyed') && keyCount > 1) return `This ${what} went megamorphic: its ${icKind} saw ${keyCount} different keys (on ${maps} map${maps === 1 ? '' : 's'}), and a keyed inline cache specializes on one${keys}.`;
+  return `This ${what} went megamorphic: its ${icKind} gave up on specialized handlers (${maps} map${maps === 1 ? '' : 's'} logged)${keys}.`;
+}
+
 export function deriveRuntimeFindings(model: RuntimeModel, opts: DeriveOptions = {}): RuntimeFinding[] {
   const threshold = opts.deoptLoopThreshold ?? 3;
   const keep = (p: SourcePosition | undefined): p is SourcePosition => !!p && (opts.includeInternal || !isInternalScript(p.script));
@@ -261,7 +271,7 @@ function icFindings(model: RuntimeModel, keep: (p: SourcePosition | undefined) =
       line: ic.position.line,
       column: ic.position.column,
       functionName: name,
-      message: `This ${what} went megamorphic: its ${ic.icKind} saw more shapes than V8 caches (${ic.maps} maps)${keys}.`,
+      message: megamorphicMessage(what, ic.icKind, ic.maps, ic.keys.length, keys),
       evidence: [
         { kind: 'ic', message: `${ic.icKind} ${ic.firstMaxTransition.oldState} → N after ${ic.transitions} transitions`, state: 'N', count: ic.transitions },
       ],

@@ -1,5 +1,6 @@
 // The demo program: hot loops over orders and shapes. `npm run demo` analyzes this source,
 // and runs the compiled program under `jitlint record` to show what V8 did with it.
+declare const console: { log(message: string): void };
 import { area, makeShapes, type Shape } from './shapes.js';
 import { countLarge, makeOrders, publish, scheduleReminders, sumAll, toCsv, totalsByCustomer } from './orders.js';
 
