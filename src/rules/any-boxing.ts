@@ -5,7 +5,7 @@
 // many shapes (bench/evidence/any-boxing.mjs: free at 1 to 4 shapes, about 10x at 6+).
 import { ts } from 'ts-morph';
 import type { StaticRule } from './types.js';
-import { Hotness, inCatchClause, isAnyType, isMemberAccess, isWriteTarget, outermostChain, skipParens } from './util/hot-sites.js';
+import { certainlyNotAny, Hotness, inCatchClause, isAnyType, isMemberAccess, isWriteTarget, outermostChain, skipParens } from './util/hot-sites.js';
 
 function isAnyKeywordCast(node: ts.Node): node is ts.AsExpression | ts.TypeAssertion {
   return (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && node.type.kind === ts.SyntaxKind.AnyKeyword;
@@ -144,6 +144,7 @@ export const rule: StaticRule = {
           if (recv.kind === ts.SyntaxKind.ThisKeyword || recv.kind === ts.SyntaxKind.SuperKeyword) return;
           const where = whereText(node);
           if (!where) return;
+          if (certainlyNotAny(recv, checker)) return;
           const recvType = checker.getTypeAtLocation(recv);
           if (!isAnyType(recvType)) return;
           if (continuesAnyChain(recv, checker)) return;

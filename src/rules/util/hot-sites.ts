@@ -68,6 +68,47 @@ function isSyncArrayCallback(fn: ts.Node): boolean {
   return !!cb && SYNC_ARRAY_CALLBACK_METHODS.has(cb.method);
 }
 
+/** An identifier naming an import, namespace, enum, class or function: never an array value. */
+function isNamespaceLike(e: ts.Expression, checker: ts.TypeChecker): boolean {
+  const id = skipParens(e);
+  if (!ts.isIdentifier(id)) return false;
+  let sym = checker.getSymbolAtLocation(id);
+  if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+  if (!sym) return false;
+  return (sym.flags & (ts.SymbolFlags.Module | ts.SymbolFlags.Enum | ts.SymbolFlags.Class | ts.SymbolFlags.Function)) !== 0 && !(sym.flags & ts.SymbolFlags.Variable);
+}
+
+/**
+ * Cheap, type-free test that an expression is certainly not `any`: a namespace or class name,
+ * a literal, or a variable/parameter declared with a type that is not `any`/`unknown`.
+ */
+export function certainlyNotAny(e: ts.Expression, checker: ts.TypeChecker): boolean {
+  const x = skipParens(e);
+  switch (x.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.TemplateExpression:
+    case ts.SyntaxKind.ArrayLiteralExpression:
+    case ts.SyntaxKind.ObjectLiteralExpression:
+    case ts.SyntaxKind.RegularExpressionLiteral:
+    case ts.SyntaxKind.ThisKeyword:
+    case ts.SyntaxKind.SuperKeyword:
+      return true;
+    default:
+      break;
+  }
+  if (!ts.isIdentifier(x)) return false;
+  if (isNamespaceLike(x, checker)) return true;
+  const decl = checker.getSymbolAtLocation(x)?.valueDeclaration;
+  if (!decl || !(ts.isVariableDeclaration(decl) || ts.isParameter(decl) || ts.isPropertyDeclaration(decl))) return false;
+  const type = decl.type;
+  if (!type) return false;
+  // An annotation other than `any`/`unknown` decides the type (an alias of `any` would slip
+  // through: rare enough to save the checker call on every annotated receiver).
+  return type.kind !== ts.SyntaxKind.AnyKeyword && type.kind !== ts.SyntaxKind.UnknownKeyword;
+}
+
 /** By method name and an array-like receiver type (one checker call per candidate callback). */
 export function arrayCallbackTest(checker: ts.TypeChecker): CallbackTest {
   const cache = new Map<ts.Node, boolean>();
@@ -79,7 +120,9 @@ export function arrayCallbackTest(checker: ts.TypeChecker): CallbackTest {
     if (cb && SYNC_ARRAY_CALLBACK_METHODS.has(cb.method)) {
       const callee = skipParens(cb.call.expression);
       const receiver = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? callee.expression : undefined;
-      if (receiver) {
+      // `Effect.map(f)`, `Option.flatMap(f)`: a namespace or class receiver is no array, and
+      // asking its type through a long pipe chain is the expensive part of this rule.
+      if (receiver && !isNamespaceLike(receiver, checker)) {
         const t = checker.getTypeAtLocation(receiver);
         known = checker.isArrayLikeType(t) || (t.isUnion() && t.types.every((m) => checker.isArrayLikeType(m)));
       }
