@@ -118,7 +118,12 @@ export function loadProject(loc: ProjectLocation, opts: LoadOptions): LoadedProj
     projectReferences = parsed.projectReferences;
     // Files named explicitly are analyzed even when the tsconfig does not include them.
     const known = new Set(rootNames.map((f) => path.resolve(f)));
-    for (const t of loc.targets) if (statSync(t).isFile() && isSourcePath(t) && !known.has(t)) rootNames.push(t);
+    for (const t of loc.targets) {
+      if (!statSync(t).isFile() || !isSourcePath(t) || known.has(t)) continue;
+      rootNames.push(t);
+      // A JavaScript file asked for by name is read even when the tsconfig does not allow JS.
+      if (/\.[cm]?jsx?$/i.test(t)) options.allowJs = true;
+    }
   } else {
     options = defaultCompilerOptions();
     rootNames = [];

@@ -192,7 +192,7 @@ function deoptLoopFindings(model: RuntimeModel, threshold: number, keep: (p: Sou
       line: site.line,
       column: site.column,
       functionName: name,
-      message: `${displayName(name)} was deoptimized ${count} times and optimized again each time (${[...new Set(evs.map((e) => e.reason))].join('; ')}); V8 gives up on it after a few rounds.`,
+      message: `${displayName(name)} was deoptimized ${count} times and optimized again each time (${[...new Set(evs.map((e) => e.reason))].join('; ')}); each round throws away the optimized code and the work of compiling it. Feed it values of stable types and shapes.`,
       evidence: [{ kind: 'optimization', message: `${count} deopts, ${reoptimized} optimizations`, count }],
       inlinedAt: [],
       properties: { deopts: count, optimizations: reoptimized },

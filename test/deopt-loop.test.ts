@@ -1,0 +1,45 @@
+// deopt-loop on real recorded runs (test/fixtures/deopt-loop, made by
+// scripts/gen-deopt-loop-fixtures.mjs), and the exit code semantics of runtime findings.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { copyFixture, jitlint } from './cli-helpers.js';
+
+const dir = copyFixture('deopt-loop');
+
+interface JsonFinding { ruleId: string; file: string; line: number; column: number; endLine: number; endColumn: number; level: string; message: string }
+
+for (const major of ['20', '24']) {
+  test(`Node ${major}: norm is reported as a deopt loop (error) and the run fails`, () => {
+    const res = jitlint(['analyze', 'loop.js', '--deopt', `runs/${major}`, '--format', 'json'], dir);
+    assert.is(res.code, 1, res.stderr);
+    const findings = (JSON.parse(res.stdout) as { findings: JsonFinding[] }).findings;
+    const loops = findings.filter((f) => f.ruleId === 'deopt-loop' && f.message.startsWith('norm'));
+    assert.equal(loops.map((f) => `${f.file}:${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.level}`), ['loop.js:4:1-4:17 error']);
+    assert.match(loops[0]!.message, /^norm was deoptimized 4 times and optimized again each time \(wrong map\)/);
+    const deopt = findings.find((f) => f.ruleId === 'deopt' && f.message.startsWith('norm'))!;
+    assert.is(`${deopt.line}:${deopt.column}-${deopt.endLine}:${deopt.endColumn}`, '5:10-5:13');
+    assert.match(deopt.message, /^norm was deoptimized 4 times here \(deopt-eager: wrong map ×4\)/);
+  });
+}
+
+test('a deopt-loop turned into a warning passes, unless --max-warnings is exceeded', () => {
+  const asWarning = jitlint(['analyze', 'loop.js', '--deopt', 'runs/24', '--rule', 'deopt-loop=warning', '--format', 'json'], dir);
+  assert.is(asWarning.code, 0, asWarning.stderr);
+  const limited = jitlint(['analyze', 'loop.js', '--deopt', 'runs/24', '--rule', 'deopt-loop=warning', '--max-warnings', '3', '--format', 'json'], dir);
+  assert.is(limited.code, 1);
+  const off = jitlint(['analyze', 'loop.js', '--deopt', 'runs/24', '--rule', 'deopt-loop=off', '--format', 'json'], dir);
+  assert.is(off.code, 0);
+  assert.not.ok((JSON.parse(off.stdout) as { findings: JsonFinding[] }).findings.some((f) => f.ruleId === 'deopt-loop'));
+});
+
+test('--deopt alone (no paths) reports the runtime findings of the program', () => {
+  const res = jitlint(['analyze', '--deopt', 'runs/20', '--format', 'json'], dir);
+  assert.is(res.code, 1, res.stderr);
+  const report = JSON.parse(res.stdout) as { findings: JsonFinding[]; runtime: { deopts: unknown[]; v8?: string }; summary: { files: number } };
+  assert.ok(report.findings.some((f) => f.ruleId === 'deopt-loop' && f.file === 'loop.js'));
+  assert.is(report.summary.files, 0);
+  assert.match(report.runtime.v8 ?? '', /^11\.3\./);
+  assert.ok(report.runtime.deopts.length > 0);
+});
+
+test.run();
