@@ -43,6 +43,8 @@ function loopSite(fn: ts.Node): LoopSite | undefined {
   }
   for (let p = child.parent; p; child = p, p = p.parent) {
     if (isFunctionNode(p) || ts.isSourceFile(p) || ts.isClassStaticBlockDeclaration(p)) break;
+    // `return …` and `throw …` leave the loop: what they create is created once, not per iteration.
+    if ((ts.isReturnStatement(p) || ts.isThrowStatement(p)) && !inner) return undefined;
     if (isLoop(p)) {
       // Parts of a loop header that run once do not create a function per iteration.
       const once =

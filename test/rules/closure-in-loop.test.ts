@@ -168,6 +168,18 @@ test('returned from inside a loop (leaves the loop) capturing nothing', () => {
   assert.equal(check('function find(xs: number[]) {\n  for (const x of xs) if (x > 1) return () => 0;\n  return undefined;\n}\n'), []);
 });
 
+test('returned from inside a loop while capturing a loop binding: created once', () => {
+  assert.equal(check('declare function later(f: () => number): number;\nfunction first(xs: number[]) {\n  for (const x of xs) {\n    if (x > 1) return later(() => x);\n  }\n  return 0;\n}\n'), []);
+});
+
+test('thrown from inside a loop while capturing a loop binding: created once', () => {
+  assert.equal(check('function check(xs: number[]) {\n  for (const x of xs) if (x < 0) throw Object.assign(new Error(), { show: () => x });\n}\n'), []);
+});
+
+test('a loop inside a returned closure still makes its own closures per iteration', () => {
+  assert.equal(check('declare function use(f: () => number): void;\nfunction f(xs: number[]) {\n  return () => { for (const x of xs) use(() => x); };\n}\n'), ['closure-in-loop 3:42-3:47 warning']);
+});
+
 test('JavaScript file: same rules apply', () => {
   assert.equal(check('for (let i = 0; i < 3; i++) setTimeout(() => i, 0);\n', 'a.js'), ['closure-in-loop 1:40-1:45 warning']);
 });
