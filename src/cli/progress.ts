@@ -1,6 +1,7 @@
 // A single progress line on stderr, only for a person watching a terminal.
 export class Progress {
   private last = 0;
+  private lastPhase = '';
   private shown = false;
   readonly enabled: boolean;
 
@@ -14,8 +15,10 @@ export class Progress {
   update(phase: string, done?: number, total?: number): void {
     if (!this.enabled) return;
     const now = Date.now();
-    if (done !== undefined && total !== undefined && done < total && now - this.last < 80) return;
+    // Counts within one phase are throttled; a new phase is always shown.
+    if (phase === this.lastPhase && done !== undefined && total !== undefined && done < total && now - this.last < 80) return;
     this.last = now;
+    this.lastPhase = phase;
     const count = done !== undefined && total !== undefined ? ` ${done}/${total} files` : '';
     const text = `jitlint: ${phase}${count}`;
     const width = this.stream.columns ? this.stream.columns - 1 : 80;
