@@ -172,7 +172,7 @@ export async function runRecord(argv: string[], io: RecordIo): Promise<number> {
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 
   const shown = displayPath(dir, io.cwd);
-  const scriptDir = cmd.script && cmd.script !== '-' ? displayPath(path.dirname(path.resolve(io.cwd, cmd.script)), io.cwd) : '.';
+  const scriptDir = cmd.script && cmd.script !== '-' ? displayPath(sourceRoot(path.dirname(path.resolve(io.cwd, cmd.script)), io.cwd), io.cwd) : '.';
   const how = result.signal ? `, killed by ${result.signal}` : result.code ? `, exit code ${result.code}` : '';
   io.stderr(
     `jitlint: recorded ${shown} (node ${info.version}, V8 ${info.v8}${how}); next: jitlint analyze ${shellQuote(scriptDir)} --deopt ${shellQuote(shown)}\n`,
@@ -225,4 +225,16 @@ function runChild(
       resolve({ code, signal });
     });
   });
+}
+
+/**
+ * What to analyze next: the project of the script (the nearest directory with a tsconfig.json,
+ * within the cwd), so that a compiled `build/main.js` points back at the TypeScript sources.
+ */
+function sourceRoot(scriptDir: string, cwd: string): string {
+  for (let dir = scriptDir; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'tsconfig.json'))) return dir;
+    const rel = path.relative(cwd, dir);
+    if (rel === '' || rel.startsWith('..') || path.dirname(dir) === dir) return scriptDir;
+  }
 }
