@@ -1,5 +1,7 @@
 // deopt-loop on real recorded runs (test/fixtures/deopt-loop, made by
 // scripts/gen-deopt-loop-fixtures.mjs), and the exit code semantics of runtime findings.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { copyFixture, jitlint } from './cli-helpers.js';
@@ -40,6 +42,16 @@ test('--deopt alone (no paths) reports the runtime findings of the program', () 
   assert.is(report.summary.files, 0);
   assert.match(report.runtime.v8 ?? '', /^11\.3\./);
   assert.ok(report.runtime.deopts.length > 0);
+});
+
+test('a --deopt file that is not V8 output: one line, exit 2, and the report keeps what could be found', () => {
+  writeFileSync(path.join(dir, 'junk.bin'), new Uint8Array([0, 1, 2, 255, 254, 10, 0, 0]));
+  const res = jitlint(['analyze', 'loop.js', '--deopt', 'junk.bin', '--deopt', 'runs/20', '--format', 'json'], dir);
+  assert.is(res.code, 2);
+  assert.equal(res.stderr.split('\n').filter(Boolean).filter((l) => l.includes('junk.bin')), ['jitlint: --deopt junk.bin: not V8 output (no V8 trace or log line found)']);
+  assert.not.match(res.stderr, /\n\s+at /);
+  const findings = (JSON.parse(res.stdout) as { findings: JsonFinding[] }).findings;
+  assert.ok(findings.some((f) => f.ruleId === 'deopt-loop'), 'runtime findings of the good log are kept');
 });
 
 test.run();

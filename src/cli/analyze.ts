@@ -132,6 +132,7 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<Analyze
   }
 
   const notifications: string[] = [];
+  const inputErrors: string[] = [];
   let runtime: RuntimeReport | undefined;
   if (deoptFiles.length > 0) {
     progress.update('reading V8 output');
@@ -143,6 +144,7 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<Analyze
     findings.length = 0;
     findings.push(...joined);
     runtime = rt.runtime;
+    inputErrors.push(...rt.inputErrors);
     notifications.push(...rt.notes);
     // Stylish output lists them under the summary; other formats keep stdout machine-readable.
     if (format !== 'stylish') for (const n of rt.notes) io.stderr(`jitlint: ${n}\n`);
@@ -214,6 +216,11 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<Analyze
   }
   if (values.timing) io.stderr(`${timing.format()}\n`);
 
+  // Unusable inputs: the report above holds what could still be found; the run is an input error.
+  if (inputErrors.length > 0) {
+    for (const e of inputErrors) io.stderr(`jitlint: ${e}\n`);
+    return { exitCode: 2 };
+  }
   const errors = kept.filter((f) => f.level === 'error').length;
   const warnings = kept.filter((f) => f.level === 'warning').length;
   const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings;

@@ -25,6 +25,8 @@ export interface RuntimeRequest {
 }
 
 export interface RuntimeOutcome {
+  /** One line per --deopt file that could not be used (exit code 2, after the report). */
+  inputErrors: string[];
   findings: Finding[];
   runtime: RuntimeReport;
   notes: string[];
@@ -166,12 +168,21 @@ const REASON_TEXT: Record<UnmappedReason, string> = {
 
 export async function analyzeRuntime(req: RuntimeRequest): Promise<RuntimeOutcome> {
   const inputs = await expandInputs(req.files, req.cwd);
-  let loaded: Awaited<ReturnType<typeof loadRuntime>>;
-  try {
-    loaded = await loadRuntime(inputs.files);
-  } catch (e) {
-    if (e instanceof RuntimeInputError) throw new UsageError(`--deopt ${e.message}`);
-    throw e;
+  // A file that is not V8 output (or unreadable) is reported and left out; the other logs
+  // and the static findings still make the report.
+  let files = inputs.files;
+  const inputErrors: string[] = [];
+  let loaded: Awaited<ReturnType<typeof loadRuntime>> | undefined;
+  while (!loaded) {
+    try {
+      loaded = await loadRuntime(files);
+    } catch (e) {
+      if (!(e instanceof RuntimeInputError)) throw e;
+      const bad = files.find((f) => e.message.startsWith(`${path.basename(f)}:`));
+      if (!bad) throw new UsageError(`--deopt ${e.message}`);
+      inputErrors.push(`--deopt ${e.message}`);
+      files = files.filter((f) => f !== bad);
+    }
   }
   const { model } = loaded;
   const notes = [...inputs.notes, ...loaded.notes];
@@ -233,7 +244,7 @@ export async function analyzeRuntime(req: RuntimeRequest): Promise<RuntimeOutcom
   if (!section.v8 && inputs.v8) section.v8 = inputs.v8;
 
   notes.push(...unmappedNotes(model, resolver, !!runRoot));
-  return { findings, runtime: section, notes };
+  return { findings, runtime: section, notes, inputErrors };
 }
 
 /** One line per group of reasons: how many events (deopts, IC sites, inlining decisions) were left unmapped. */
