@@ -84,11 +84,12 @@ function megamorphicMessage(what: string, icKind: string, maps: number, keyCount
 export function deriveRuntimeFindings(model: RuntimeModel, opts: DeriveOptions = {}): RuntimeFinding[] {
   const threshold = opts.deoptLoopThreshold ?? 3;
   const keep = (p: SourcePosition | undefined): p is SourcePosition => !!p && (opts.includeInternal || !isInternalScript(p.script));
-  const out: RuntimeFinding[] = [];
-  out.push(...deoptFindings(model, keep));
-  out.push(...deoptLoopFindings(model, threshold, keep));
-  out.push(...inliningFindings(model, keep));
-  out.push(...icFindings(model, keep));
+  // concat, not push(...): a spread of hundreds of thousands of findings overflows the stack.
+  const out: RuntimeFinding[] = deoptFindings(model, keep).concat(
+    deoptLoopFindings(model, threshold, keep),
+    inliningFindings(model, keep),
+    icFindings(model, keep),
+  );
   return out.sort(
     (a, b) => a.script.localeCompare(b.script) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
   );

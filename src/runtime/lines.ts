@@ -1,11 +1,18 @@
 // Streams a file as lines with constant memory: chunked reads, gzip detected by
 // its magic bytes, CRLF tolerated, and lines over a size cap dropped (counted)
 // instead of buffered, so a huge file without newlines cannot exhaust the heap.
+//
+// Lines are framed on the bytes (0x0A never occurs inside a UTF-8 sequence), so
+// a caller can look at a line's first bytes and skip it without decoding it
+// (`forEachRawLine`, used for v8.log, whose tick and function rows are not
+// needed); `forEachLine` decodes whole runs of lines at once, as Latin-1 when
+// the run is ASCII (a copy, no UTF-8 validation), else as UTF-8.
+import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import type { Readable } from 'node:stream';
 
-/** Longest line kept. script-source rows of bundled scripts can be megabytes long. */
+/** Longest line kept (bytes). script-source rows of bundled scripts can be megabytes long. */
 export const MAX_LINE_CHARS = 32 * 1024 * 1024;
 
 export interface LineStats {
@@ -29,14 +36,136 @@ async function isGzip(file: string): Promise<boolean> {
   }
 }
 
-/** Opens the file as a text stream, gunzipping when needed. */
-export async function openText(file: string): Promise<{ stream: Readable; gzip: boolean }> {
+/** Opens the file as a byte stream, gunzipping when needed. */
+export async function openBytes(file: string): Promise<{ stream: Readable; gzip: boolean }> {
   const gzip = await isGzip(file);
   const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   const stream = gzip ? raw.pipe(zlib.createGunzip({ chunkSize: 1 << 20 })) : raw;
   if (gzip) raw.on('error', (e) => stream.destroy(e));
-  stream.setEncoding('utf8');
   return { stream, gzip };
+}
+
+/** Opens the file as a text stream, gunzipping when needed. */
+export async function openText(file: string): Promise<{ stream: Readable; gzip: boolean }> {
+  const opened = await openBytes(file);
+  opened.stream.setEncoding('utf8');
+  return opened;
+}
+
+/**
+ * A run of whole lines: bytes [start, end) of buf, lines separated by 0x0A, the
+ * last one ending at `end` (its terminator, if any, excluded). Returns false to stop.
+ */
+type BlockHandler = (buf: Buffer, start: number, end: number) => boolean;
+
+/**
+ * Reads the file and hands over runs of complete lines, one per chunk (plus the
+ * line that straddled the previous chunk, joined). Counts over-long lines.
+ */
+async function forEachBlock(file: string, stats: LineStats, onBlock: BlockHandler): Promise<void> {
+  const { stream, gzip } = await openBytes(file);
+  stats.gzip = gzip;
+  let pieces: Buffer[] = []; // the unfinished line carried over from earlier chunks
+  let pending = 0; // its length in bytes
+  let dropping = false; // inside an over-long line: skip until its newline
+  let stopped = false;
+  const carry = (chunk: Buffer, from: number): void => {
+    if (dropping || from >= chunk.length) return;
+    pieces.push(chunk.subarray(from));
+    pending += chunk.length - from;
+    if (pending > MAX_LINE_CHARS) {
+      pieces = [];
+      pending = 0;
+      dropping = true;
+    }
+  };
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      stats.bytes += chunk.length;
+      const first = chunk.indexOf(10);
+      if (first < 0) {
+        carry(chunk, 0);
+        continue;
+      }
+      let start = 0;
+      if (dropping) {
+        dropping = false;
+        stats.overlong++;
+        stats.lines++;
+        start = first + 1;
+      } else if (pending) {
+        pieces.push(chunk.subarray(0, first));
+        const line = join(pieces, pending + first);
+        pieces = [];
+        pending = 0;
+        start = first + 1;
+        if (!onBlock(line, 0, line.length)) {
+          stopped = true;
+          break;
+        }
+      }
+      const last = chunk.lastIndexOf(10);
+      if (last >= start && !onBlock(chunk, start, last)) {
+        stopped = true;
+        break;
+      }
+      carry(chunk, last + 1);
+    }
+  } finally {
+    if (stopped) stream.destroy();
+  }
+  if (stopped) return;
+  if (dropping) {
+    stats.overlong++;
+    stats.lines++;
+    stats.unterminated = true;
+  } else if (pending) {
+    stats.unterminated = true;
+    const line = join(pieces, pending);
+    onBlock(line, 0, line.length);
+  }
+}
+
+/** Concatenates the pieces of a line that spanned chunks. */
+function join(pieces: Buffer[], length: number): Buffer {
+  const out = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function newStats(): LineStats {
+  return { lines: 0, overlong: 0, unterminated: false, bytes: 0, gzip: false };
+}
+
+/**
+ * Calls `onLine` with the bytes of every line (without its terminator, CR
+ * included). The buffer is reused: copy what must outlive the call (decoding
+ * copies). `onLine` returning false stops the read.
+ */
+export async function forEachRawLine(file: string, onLine: (buf: Buffer, start: number, end: number) => boolean | void): Promise<LineStats> {
+  const stats = newStats();
+  await forEachBlock(file, stats, (buf, start, end) => {
+    let s = start;
+    for (;;) {
+      let nl = buf.indexOf(10, s);
+      if (nl < 0 || nl > end) nl = end;
+      stats.lines++;
+      const e = nl > s && buf[nl - 1] === 13 ? nl - 1 : nl;
+      if (onLine(buf, s, e) === false) return false;
+      if (nl >= end) return true;
+      s = nl + 1;
+    }
+  });
+  return stats;
+}
+
+/** Decodes bytes as UTF-8; pure ASCII (the usual case) is copied as Latin-1, which is the same text and cheaper. */
+function decode(buf: Buffer, start: number, end: number): string {
+  return buf.toString(isAscii(buf.subarray(start, end)) ? 'latin1' : 'utf8', start, end);
 }
 
 /**
@@ -44,67 +173,19 @@ export async function openText(file: string): Promise<{ stream: Readable; gzip: 
  * false stops the read early (used by format detection).
  */
 export async function forEachLine(file: string, onLine: (line: string) => boolean | void): Promise<LineStats> {
-  const { stream, gzip } = await openText(file);
-  const stats: LineStats = { lines: 0, overlong: 0, unterminated: false, bytes: 0, gzip };
-  let rest = '';
-  let dropping = false; // inside an over-long line: skip until its newline
-  let stopped = false;
-  const emit = (line: string): boolean => {
-    stats.lines++;
-    if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-    return onLine(line) !== false;
-  };
-  try {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      stats.bytes += chunk.length;
-      let start = 0;
-      let nl = chunk.indexOf('\n');
-      if (dropping) {
-        if (nl < 0) continue;
-        dropping = false;
-        stats.overlong++;
-        stats.lines++;
-        start = nl + 1;
-        nl = chunk.indexOf('\n', start);
-      } else if (rest && nl >= 0) {
-        const line = rest + chunk.slice(0, nl);
-        rest = '';
-        start = nl + 1;
-        if (!emit(line)) {
-          stopped = true;
-          break;
-        }
-        nl = chunk.indexOf('\n', start);
-      }
-      while (nl >= 0) {
-        if (!emit(chunk.slice(start, nl))) {
-          stopped = true;
-          break;
-        }
-        start = nl + 1;
-        nl = chunk.indexOf('\n', start);
-      }
-      if (stopped) break;
-      if (start < chunk.length) {
-        rest = start === 0 && rest ? rest + chunk : rest + chunk.slice(start);
-        if (rest.length > MAX_LINE_CHARS) {
-          rest = '';
-          dropping = true;
-        }
-      }
-    }
-  } finally {
-    if (stopped) stream.destroy();
-  }
-  if (!stopped) {
-    if (dropping) {
-      stats.overlong++;
+  const stats = newStats();
+  await forEachBlock(file, stats, (buf, start, end) => {
+    const text = decode(buf, start, end);
+    let s = 0;
+    for (;;) {
+      let nl = text.indexOf('\n', s);
+      if (nl < 0) nl = text.length;
       stats.lines++;
-      stats.unterminated = true;
-    } else if (rest) {
-      stats.unterminated = true;
-      emit(rest);
+      const e = nl > s && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      if (onLine(text.slice(s, e)) === false) return false;
+      if (nl >= text.length) return true;
+      s = nl + 1;
     }
-  }
+  });
   return stats;
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ModelBuilder } from './builder.js';
-import { forEachLine, MAX_LINE_CHARS } from './lines.js';
+import { forEachLine, forEachRawLine, MAX_LINE_CHARS } from './lines.js';
 import type { RuntimeModel } from './model.js';
 import { TraceParser } from './trace/parser.js';
 import { V8LogParser } from './v8log/parser.js';
@@ -47,7 +47,11 @@ export async function loadRuntime(files: string[]): Promise<{ model: RuntimeMode
     const parser = format === 'v8log' ? new V8LogParser(b, source) : new TraceParser(b, source, () => v8Major(b.model));
     let stats;
     try {
-      stats = await forEachLine(file, (line) => parser.line(line));
+      // A v8.log is read as bytes: most of its rows are parsed or skipped without being decoded.
+      stats =
+        parser instanceof V8LogParser
+          ? await forEachRawLine(file, (buf, start, end) => parser.lineBytes(buf, start, end))
+          : await forEachLine(file, (line) => parser.line(line));
     } catch (e) {
       throw new RuntimeInputError(`${label}: cannot read (${(e as Error).message})`);
     }
