@@ -22,7 +22,7 @@ import { Progress } from './progress.js';
 import { ANALYZE_HELP } from './help.js';
 import { toolVersion } from './version.js';
 import { analyzeRuntime } from './runtime-input.js';
-import { correlate, evidencePoints, type RuntimeFacts } from '../correlate/index.js';
+import { correlate, evidencePoints } from '../correlate/index.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -140,7 +140,7 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<Analyze
       analyzeRuntime({ files: deoptFiles.map((f) => path.resolve(io.cwd, f)), cwd: io.cwd, baseDir, rootDir: loc.rootDir, ...(values.root ? { runRoot: path.resolve(io.cwd, values.root) } : {}), config }),
     );
     // Cross-reference: static findings confirmed by the run, runtime findings explained by patterns.
-    const joined = timing.measure('correlate', () => correlate(findings, rt.findings, evidencePoints(rt.runtime as unknown as RuntimeFacts, rt.findings)));
+    const joined = timing.measure('correlate', () => correlate(findings, rt.findings, evidencePoints(rt.runtime, rt.findings)));
     findings.length = 0;
     findings.push(...joined);
     runtime = rt.runtime;

@@ -8,9 +8,8 @@ import zlib from 'node:zlib';
 import type { Finding, RelatedLocation } from '../model.js';
 import type { Config } from '../config/load.js';
 import { ruleSetting } from '../config/load.js';
-import type { RuntimeReport } from '../report/types.js';
 import { UsageError } from '../errors.js';
-import { RuntimeInputError, deriveRuntimeFindings, loadRuntime, runtimeJson, type RuntimeFinding, type RuntimeModel, type SourcePosition } from '../runtime/index.js';
+import { RuntimeInputError, deriveRuntimeFindings, loadRuntime, runtimeJson, type RuntimeFinding, type RuntimeSection, type RuntimeModel, type SourcePosition } from '../runtime/index.js';
 import { SiteResolver, isUnmapped, type ExpressionKind, type ResolvedSite, type UnmappedReason } from '../sites/index.js';
 
 export interface RuntimeRequest {
@@ -28,7 +27,7 @@ export interface RuntimeOutcome {
   /** One line per --deopt file that could not be used (exit code 2, after the report). */
   inputErrors: string[];
   findings: Finding[];
-  runtime: RuntimeReport;
+  runtime: RuntimeSection;
   notes: string[];
 }
 
