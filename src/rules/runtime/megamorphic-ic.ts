@@ -8,7 +8,7 @@ export const rule: RuntimeRule = {
     kind: 'runtime',
     shortDescription: 'An inline cache went megamorphic.',
     fullDescription:
-      'The inline cache (IC) at this property access, store or call saw more object shapes (maps) or keys than V8 caches (4) and went to state N (megamorphic): every execution now takes a generic, much slower lookup, and optimized code cannot specialise the access.',
+      'The inline cache (IC) at this property access, store or call saw more object shapes (maps) than a polymorphic inline cache holds (4), or, for a keyed access, more than one property name, and went to state N (megamorphic): every execution now takes a generic, much slower lookup, and optimized code cannot specialise the access.',
     defaultLevel: 'warning',
     tags: ['performance', 'runtime', 'inline-caches'],
     precision: 'high',
