@@ -1,10 +1,9 @@
+import { printTable, runCell } from './_cell.mjs';
 // Evidence for `accumulating-spread`: copying the accumulator on every step of a reduce or a
 // loop (`[...acc, x]`, `acc.concat(x)`, `{...acc, [k]: v}`, `Object.assign({}, acc, …)`)
 // against mutating it, per accumulator size. One process per (variant, size): the parent spawns
 // this file with `--variant name --size n` (and `--allow-natives-syntax` to report whether the
 // object accumulator is still in fast mode at the end).
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 
 const VARIANTS = {
   // Arrays.
@@ -53,9 +52,7 @@ function child(variant, n) {
 }
 
 function measure(variant, size) {
-  const res = spawnSync(process.execPath, ['--allow-natives-syntax', fileURLToPath(import.meta.url), '--variant', variant, '--size', String(size)], { encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(res.stderr);
-  return JSON.parse(res.stdout);
+  return runCell(import.meta.url, ['--variant', variant, '--size', size], { natives: true });
 }
 
 const vi = process.argv.indexOf('--variant');
@@ -78,6 +75,5 @@ if (vi > 0) {
       rows.push([bad, fixed, s.toLocaleString('en'), b.ns.toFixed(1), f.ns.toFixed(1), `${(b.ns / f.ns).toFixed(1)}x`, f.fast]);
     }
   }
-  const widths = head.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  for (const r of rows) console.log(`| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`);
+  printTable(rows);
 }

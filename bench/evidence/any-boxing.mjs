@@ -1,3 +1,4 @@
+import { printTable, runCell } from './_cell.mjs';
 // Evidence for `any-boxing`. TypeScript types are erased, so `any` costs nothing by itself:
 // the same JavaScript runs whatever the annotation. What `any` hides is how many shapes reach
 // a site. Here a hot loop reads `r.id + r.score` from records parsed from JSON whose field
@@ -5,8 +6,6 @@
 // loop over records normalized once into one class (what a concrete type documents).
 // With K = 1 both sides see one shape: the ratio shows that `any` alone is free.
 // One process per (variant, K): the parent spawns this file with `--variant v --shapes k`.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 
 const SHAPES = [1, 2, 4, 6, 8];
 const N = 1024;
@@ -53,9 +52,7 @@ function child(variant, k) {
 }
 
 function measure(variant, k) {
-  const res = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--variant', variant, '--shapes', String(k)], { encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(res.stderr);
-  return JSON.parse(res.stdout).ns;
+  return runCell(import.meta.url, ['--variant', variant, '--shapes', k]).ns;
 }
 
 const vi = process.argv.indexOf('--variant');
@@ -70,6 +67,5 @@ if (vi > 0) {
     const fixed = measure('class', k);
     rows.push([String(k), `${bad.toFixed(2)} ns`, `${fixed.toFixed(2)} ns`, `${(bad / fixed).toFixed(1)}x`]);
   }
-  const widths = head.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  for (const r of rows) console.log(`| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`);
+  printTable(rows);
 }

@@ -1,10 +1,9 @@
+import { printTable, runCell } from './_cell.mjs';
 // Evidence for `arguments-leak`: what copying, passing or forwarding `arguments` costs
 // against rest parameters, per argument count. One process per (variant, size): the
 // parent spawns this file with `--variant name --size n` and prints the table.
 // Functions are built with `new Function` so that the sloppy-mode variants really are
 // sloppy (this module itself is strict) and so that the argument count can vary.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 
 // Each pair: the flagged form and the fix. `g` is a plain summing callee.
 const G = 'function g(){ var s = 0; for (var i = 0; i < arguments.length; i++) s += arguments[i]; return s; }';
@@ -68,9 +67,7 @@ function child(variant, size) {
 }
 
 function measure(variant, size) {
-  const res = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--variant', variant, '--size', String(size)], { encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(res.stderr);
-  return JSON.parse(res.stdout).ns;
+  return runCell(import.meta.url, ['--variant', variant, '--size', size]).ns;
 }
 
 const vi = process.argv.indexOf('--variant');
@@ -93,6 +90,5 @@ if (vi > 0) {
       return `${b.toFixed(1)} / ${f.toFixed(1)} (${(b / f).toFixed(1)}x)`;
     })]);
   }
-  const widths = head.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  for (const r of rows) console.log(`| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`);
+  printTable(rows);
 }

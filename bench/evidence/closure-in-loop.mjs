@@ -1,9 +1,8 @@
+import { runCell, printTable } from './_cell.mjs';
 // Evidence for `closure-in-loop`: a function created per iteration that captures the loop
 // binding, against a hoisted function that gets the value as an argument. Three forms:
 // closures that escape (stored, then called later), closures handed to a callee V8 does not
 // inline, and a capturing callback of an inner array method. One process per (variant, size).
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 
 const VARIANTS = {
   // Escaping: the classic "collect handlers" loop.
@@ -47,9 +46,7 @@ function child(variant, n) {
 }
 
 function measure(variant, size) {
-  const res = spawnSync(process.execPath, ['--allow-natives-syntax', fileURLToPath(import.meta.url), '--variant', variant, '--size', String(size)], { encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(res.stderr);
-  return JSON.parse(res.stdout).ns;
+  return runCell(import.meta.url, ['--variant', variant, '--size', size], { natives: true }).ns;
 }
 
 const vi = process.argv.indexOf('--variant');
@@ -65,6 +62,5 @@ if (vi > 0) {
       rows.push([bad, fixed, s.toLocaleString('en'), `${b.toFixed(2)} / ${f.toFixed(2)} (${(b / f).toFixed(1)}x)`]);
     }
   }
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  for (const r of rows) console.log(`| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`);
+  printTable(rows);
 }

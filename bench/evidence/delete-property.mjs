@@ -1,11 +1,10 @@
+import { runCell, printTable } from './_cell.mjs';
 // Evidence for `delete-property`: what `delete o.p` costs on V8 against `o.p = undefined`,
 // deleting the last-added property, and a rest copy without the property, per object size
 // (number of properties); and what `delete a[i]` does to an array. Each variant builds 1,000
 // objects from one literal shape, modifies each, then reads the remaining properties many times.
 // One process per (variant, size): the parent spawns this file with `--variant name --size n`
 // (and `--allow-natives-syntax` to report the properties mode of the result).
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 
 const OBJECTS = 1_000;
 const READ_ROUNDS = 200;
@@ -78,15 +77,9 @@ function child(variant, n) {
 }
 
 function measure(variant, size) {
-  const res = spawnSync(process.execPath, ['--allow-natives-syntax', fileURLToPath(import.meta.url), '--variant', variant, '--size', String(size)], { encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(res.stderr);
-  return JSON.parse(res.stdout);
+  return runCell(import.meta.url, ['--variant', variant, '--size', size], { natives: true });
 }
 
-function table(rows) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  for (const r of rows) console.log(`| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`);
-}
 
 const vi = process.argv.indexOf('--variant');
 if (vi > 0) {
@@ -109,7 +102,7 @@ if (vi > 0) {
         `${b.make.toFixed(0)} / ${f.make.toFixed(0)} (${(b.make / f.make).toFixed(1)}x)`, `${b.mode} / ${f.mode}`]);
     }
   }
-  table(rows);
+  printTable(rows);
   console.log('');
   const arows = [['form', 'compared with', 'length', 'read ns (ratio)', 'build ns (ratio)']];
   for (const s of [16, 256]) {
@@ -118,5 +111,5 @@ if (vi > 0) {
     arows.push(['delete a[0]', 'a[0] = undefined', String(s), `${b.read.toFixed(2)} / ${f.read.toFixed(2)} (${(b.read / f.read).toFixed(1)}x)`,
       `${b.make.toFixed(0)} / ${f.make.toFixed(0)} (${(b.make / f.make).toFixed(1)}x)`]);
   }
-  table(arows);
+  printTable(arows);
 }

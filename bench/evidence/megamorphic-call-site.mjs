@@ -1,10 +1,9 @@
+import { printTable, runCell } from './_cell.mjs';
 // Evidence for `megamorphic-call-site`: one property read site and one method call site fed
 // objects of K distinct shapes (maps), against the same site fed a single shape. V8 keeps up
 // to 4 maps in a polymorphic inline cache (`max_valid_polymorphic_map_count = 4`); the 5th
 // makes the site megamorphic (generic stub cache lookup, no inlining of the method).
 // One process per (variant, K): the parent spawns this file with `--variant v --shapes k`.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 
 const SHAPES = [1, 2, 3, 4, 5, 6, 8];
 const N = 1024; // objects in the array the loop walks
@@ -64,9 +63,7 @@ function child(variant, k) {
 }
 
 function measure(variant, k) {
-  const res = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--variant', variant, '--shapes', String(k)], { encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(res.stderr);
-  return JSON.parse(res.stdout).ns;
+  return runCell(import.meta.url, ['--variant', variant, '--shapes', k]).ns;
 }
 
 const vi = process.argv.indexOf('--variant');
@@ -85,7 +82,6 @@ if (vi > 0) {
     }
     rows.push(cells);
   }
-  const widths = head.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  for (const r of rows) console.log(`| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`);
+  printTable(rows);
   console.log('ratio = against the same site fed 1 shape (bad = K shapes, fixed = 1 shape)');
 }

@@ -1,9 +1,8 @@
+import { printTable, runCell } from './_cell.mjs';
 // Evidence for `string-concat-in-loop`: what a string accumulator costs per append on V8,
 // alone (a rope: ConsString), against push + join, and when the loop also reads the
 // accumulator (a flattening read such as charCodeAt / endsWith, or only `.length`).
 // One process per (variant, size): the parent spawns this file with `--variant name --size n`.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 
 const PIECE = 'ab';
 // Each variant builds a string of `n` appends and returns something that depends on all of it.
@@ -49,9 +48,7 @@ function child(variant, n) {
 }
 
 function measure(variant, size) {
-  const res = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--variant', variant, '--size', String(size)], { encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(res.stderr);
-  return JSON.parse(res.stdout).ns;
+  return runCell(import.meta.url, ['--variant', variant, '--size', size]).ns;
 }
 
 const vi = process.argv.indexOf('--variant');
@@ -74,6 +71,5 @@ if (vi > 0) {
       return `${b.toFixed(1)} / ${f.toFixed(1)} (${(b / f).toFixed(1)}x)`;
     })]);
   }
-  const widths = head.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  for (const r of rows) console.log(`| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`);
+  printTable(rows);
 }
