@@ -9,8 +9,9 @@ const { loadRuntime } = await import(pathToFileURL(path.join(repo, 'dist', 'src'
 
 const file = process.argv[2];
 const { model } = await loadRuntime([file]);
-let icTransitions = 0;
-for (const s of model.ics) icTransitions += s.transitions ?? 0;
+// Every IC row is a transition; monomorphic sites are counted per input, not kept.
+const icTransitions = model.sources.reduce((n, s) => n + s.icTransitions, 0);
+const icSites = model.sources.reduce((n, s) => n + s.icSites, 0);
 let codeEvents = 0;
 for (const fn of model.functions.values()) for (const t of fn.timeline) if (t.kind === 'optimized') codeEvents++;
 console.log(
@@ -19,7 +20,7 @@ console.log(
     deopts: model.deopts.length,
     deoptSites: new Set(model.deopts.map((d) => (d.site ? `${d.site.position.script}:${d.site.position.line}:${d.site.position.column}` : d.fn))).size,
     icTransitions,
-    icSites: model.ics.length,
+    icSites,
     functions: model.functions.size,
     codeEvents,
     inlining: model.inlining.length,

@@ -56,7 +56,8 @@ export async function loadRuntime(files: string[]): Promise<{ model: RuntimeMode
       throw new RuntimeInputError(`${label}: cannot read (${(e as Error).message})`);
     }
     parser.finish();
-    b.model.sources.push({ file, format, unknownLines: parser.unknown, lines: stats.lines });
+    const ic = parser instanceof V8LogParser ? parser.icCounts : { sites: 0, transitions: 0 };
+    b.model.sources.push({ file, format, unknownLines: parser.unknown, lines: stats.lines, icSites: ic.sites, icTransitions: ic.transitions });
     if (parser.recognized === 0) {
       const extra = stats.overlong ? `; ${stats.overlong} line(s) over ${MAX_LINE_CHARS / 1048576} MB skipped` : '';
       throw new RuntimeInputError(`${label}: not V8 output (no V8 trace or log line found${extra})`);

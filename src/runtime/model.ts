@@ -115,6 +115,9 @@ export interface InputSource {
   /** Lines that matched no known shape (counted, never fatal). */
   unknownLines: number;
   lines: number;
+  /** IC sites and IC transitions (rows) in the file, including the sites not kept in `RuntimeModel.ics`. */
+  icSites: number;
+  icTransitions: number;
 }
 
 export interface RuntimeModel {
@@ -124,6 +127,10 @@ export interface RuntimeModel {
   functions: Map<string, RuntimeFunction>;
   deopts: DeoptEvent[];
   inlining: InliningDecision[];
+  /**
+   * IC sites that went polymorphic or beyond (P, N, D, G): the ones anything
+   * reports. Monomorphic sites are only counted, in `sources`.
+   */
   ics: IcSite[];
   /** Keyed by `${source}:${scriptId}` (ids are per run). */
   scripts: Map<string, ScriptInfo>;
