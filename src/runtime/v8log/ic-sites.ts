@@ -10,7 +10,8 @@
 // their pc before any code object moves or dies (and at the end), and merged per
 // script, kind, line and column. An entry that starts a site keeps its slot, the
 // others are folded into that site and their slots reused.
-import { type IcKind, type IcSite, icStateRank } from '../model.js';
+import { type IcKind, type IcSite, type SourcePosition, icStateRank } from '../model.js';
+import { canonicalHex, decimal, mapId, text } from './bytes.js';
 import { unescapeField } from './escape.js';
 import { NumberIndex } from './number-index.js';
 
@@ -35,8 +36,6 @@ const MAX_INTERNED = 1 << 16;
 
 const NO_KEYS = Object.freeze([] as string[]) as string[];
 const NO_TRANSITION: Transition = Object.freeze({ oldState: '', newState: '', key: '', map: '' });
-/** One-character strings by byte, so single-character states cost no allocation. */
-const CHARS = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
 /** Rank of a one-character state by its byte (-1: unknown). */
 const RANK = Int8Array.from({ length: 128 }, (_, i) => icStateRank(String.fromCharCode(i)));
 
@@ -48,69 +47,8 @@ function rankOf(state: string): number {
   return icStateRank(state);
 }
 
-function text(buf: Buffer, start: number, end: number): string {
-  if (end - start === 1 && buf[start]! < 128) return CHARS[buf[start]!]!;
-  return buf.toString('utf8', start, end);
-}
-
-/** Value of a hex digit byte, lowercase only (V8 prints addresses in lowercase); -1 otherwise. */
-function hexDigit(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  return -1;
-}
-
-/**
- * `0x…` as V8 prints a pc (lowercase, no leading zero, at most 13 digits so the
- * value is exact): its value, else -1 (such rows take the string-keyed path).
- */
-function canonicalHex(buf: Buffer, start: number, end: number): number {
-  const digits = end - start - 2;
-  if (digits < 1 || digits > 13 || buf[start] !== 48 || buf[start + 1] !== 120) return -1;
-  if (digits > 1 && buf[start + 2] === 48) return -1;
-  let v = 0;
-  for (let i = start + 2; i < end; i++) {
-    const d = hexDigit(buf[i]!);
-    if (d < 0) return -1;
-    v = v * 16 + d;
-  }
-  return v;
-}
-
-/** Plain decimal digits (at most 15, so exact): their value; anything else is read as Number() reads it. */
-function decimal(buf: Buffer, start: number, end: number): number {
-  const n = end - start;
-  if (n >= 1 && n <= 15) {
-    let v = 0;
-    let i = start;
-    for (; i < end; i++) {
-      const c = buf[i]!;
-      if (c < 48 || c > 57) break;
-      v = v * 10 + (c - 48);
-    }
-    if (i === end) return v;
-  }
-  return Number(buf.toString('utf8', start, end));
-}
-
-/**
- * A map address as a number that is equal exactly when the texts are: value plus
- * digit count (leading zeros included) times 2^48. Other texts stay strings.
- */
-function mapId(buf: Buffer, start: number, end: number): number | string {
-  const digits = end - start - 2;
-  if (digits >= 1 && digits <= 12 && buf[start] === 48 && buf[start + 1] === 120) {
-    let v = 0;
-    let i = start + 2;
-    for (; i < end; i++) {
-      const d = hexDigit(buf[i]!);
-      if (d < 0) break;
-      v = v * 16 + d;
-    }
-    if (i === end) return v + digits * 2 ** 48;
-  }
-  return buf.toString('utf8', start, end);
-}
+/** Flag in the kind column: the slot's line and column are in oddPositions. */
+const ODD_POSITION = 0x80;
 
 /** Kind, line and column as one number when they fit in 53 bits, else -1. */
 function packSite(kind: number, line: number, column: number): number {
@@ -144,6 +82,85 @@ const hasKey = (keys: string | string[] | undefined, k: string): boolean => (typ
 const withKey = (keys: string | string[] | undefined, k: string): string | string[] =>
   keys === undefined ? k : typeof keys === 'string' ? [keys, k] : keys.concat(k);
 
+const INITIAL_ENTRIES = 1024;
+
+/**
+ * A kept site: its position and state are read through getters instead of being
+ * stored (a position object and a field each), as hundreds of thousands are kept
+ * from a large log.
+ */
+class LoggedIcSite implements IcSite {
+  constructor(
+    readonly icKind: IcKind,
+    private readonly script: string,
+    private readonly line: number,
+    private readonly column: number,
+    readonly transitions: number,
+    readonly keys: string[],
+    readonly maps: number,
+    readonly firstMaxTransition: Transition,
+    readonly source: number,
+    public fn: string | undefined,
+  ) {}
+
+  get position(): SourcePosition {
+    return { script: this.script, line: this.line, column: this.column };
+  }
+
+  /** The state the first transition into the most general state went to. */
+  get maxState(): string {
+    return this.firstMaxTransition.newState;
+  }
+}
+
+/** Distinct maps per window entry, at most MAX_MAPS_PER_IC each; dropped at each join. */
+class EntryMaps {
+  private counts = new Uint8Array(INITIAL_ENTRIES);
+  /** The first MAPS_INLINE maps of each entry (stride MAPS_INLINE). */
+  private inline = new Int32Array(INITIAL_ENTRIES * MAPS_INLINE);
+  /** Maps past the inline ones, and maps logged as odd text (rare). */
+  private readonly more = new Map<number, Array<number | string>>();
+
+  /** Forgets every entry, giving back the memory of a large window. */
+  clear(): void {
+    if (this.counts.length > INITIAL_ENTRIES) {
+      this.counts = new Uint8Array(INITIAL_ENTRIES);
+      this.inline = new Int32Array(INITIAL_ENTRIES * MAPS_INLINE);
+    } else this.counts.fill(0);
+    this.more.clear();
+  }
+
+  count(e: number): number {
+    return e < this.counts.length ? this.counts[e]! : 0;
+  }
+
+  /** Counts `map` at entry `e` unless seen there before. */
+  add(e: number, map: number | string): void {
+    if (e >= this.counts.length) this.grow(e);
+    const n = this.counts[e]!;
+    const more = n > 0 ? this.more.get(e) : undefined;
+    const inline = n - (more?.length ?? 0);
+    const base = e * MAPS_INLINE;
+    for (let i = 0; i < inline; i++) if (this.inline[base + i] === map) return;
+    if (n >= MAX_MAPS_PER_IC || more?.includes(map)) return;
+    if (typeof map === 'number' && n < MAPS_INLINE && more === undefined) this.inline[base + n] = map;
+    else if (more === undefined) this.more.set(e, [map]);
+    else more.push(map);
+    this.counts[e] = n + 1;
+  }
+
+  private grow(e: number): void {
+    let capacity = this.counts.length * 2;
+    while (capacity <= e) capacity *= 2;
+    const counts = new Uint8Array(capacity);
+    counts.set(this.counts);
+    const inline = new Int32Array(capacity * MAPS_INLINE);
+    inline.set(this.inline);
+    this.counts = counts;
+    this.inline = inline;
+  }
+}
+
 export class IcSites {
   /** IC rows aggregated: each is one transition. */
   transitions = 0;
@@ -153,28 +170,28 @@ export class IcSites {
   // Per slot, one column per field. A slot is an entry of the current window
   // (script < 0) or a joined site. Numbers in typed arrays, grown by doubling.
   private capacity = 0;
+  // Whole numbers as 32-bit integers: read back, they are small integers, which a
+  // kept site stores in place (a double would be a separate heap number each).
   private kind = new Uint8Array(0);
-  private line = new Float64Array(0);
-  private column = new Float64Array(0);
+  private line = new Int32Array(0);
+  private column = new Int32Array(0);
   private script = new Int32Array(0);
-  private count = new Float64Array(0);
-  /** Entries: distinct maps seen, the first MAPS_INLINE of them in `maps` (stride MAPS_INLINE), the rest in `mapsMore`. */
-  private mapCount = new Uint8Array(0);
-  private maps = new Float64Array(0);
+  private count = new Uint32Array(0);
   /** Joined sites: the most distinct maps an entry saw (addresses are only stable between joins). */
   private mapsMax = new Uint8Array(0);
   private readonly fn: Array<string | undefined> = [];
-  private readonly state: string[] = [];
+  /** The first transition into the most general state reached; its newState is that state. */
   private readonly first: Transition[] = [];
   private readonly keys: Array<string | string[] | undefined> = [];
-  /** Entries with more maps than fit inline, or a map logged as odd text (rare). */
-  private readonly mapsMore = new Map<number, Array<number | string>>();
   private slots = 0;
   private readonly free: number[] = [];
+  /** Positions that are not 32-bit integers (odd rows), by slot; their `kind` has ODD_POSITION set. */
+  private readonly oddPositions = new Map<number, { line: number; column: number }>();
 
-  /** Entries of the current window in first-seen order, with their pcs. */
+  /** Entries of the current window in first-seen order (an entry is its index here): their slots, pcs and maps. */
   private windowSlots: number[] = [];
   private windowPcs: number[] = [];
+  private readonly windowMaps = new EntryMaps();
   private readonly entryByPc = new NumberIndex();
   private readonly entryByText = new Map<string, number>();
 
@@ -184,6 +201,8 @@ export class IcSites {
   private readonly joinedByText = new Map<string, number>();
   private readonly scriptIndex = new Map<string, number>();
   private readonly scriptNames: string[] = [];
+  private lastScript: string | undefined;
+  private lastScriptIndex = -1;
 
   /** Key and map strings shared by all sites (few distinct, repeated per site). */
   private readonly interned = new Map<string, string>();
@@ -191,6 +210,9 @@ export class IcSites {
   private readonly transitionCache = new Map<string, Map<string, Transition[]>>();
   private transitionCacheSize = 0;
   private readonly keyLists = new Map<string, string[]>();
+  /** Map addresses by number (see mapId), each given a small one in first-seen order, and its text once decoded. */
+  private readonly mapNumbers = new NumberIndex();
+  private readonly mapTexts: Array<string | undefined> = [];
 
   /** Sites seen (joined so far). */
   get sites(): number {
@@ -218,10 +240,12 @@ export class IcSites {
     this.transitions++;
     const line = decimal(buf, cm[2]! + 1, cm[3]!);
     const column = decimal(buf, cm[3]! + 1, cm[4]!);
-    const s = this.entry(kind, buf, line, column);
+    const e = this.entry(kind, buf, line, column);
+    const s = this.windowSlots[e]!;
     const count = this.count[s]! + 1;
     this.count[s] = count;
-    this.addMap(s, mapId(buf, cm[6]! + 1, cm[7]!));
+    const map = this.mapNumber(buf, cm[6]! + 1, cm[7]!);
+    this.windowMaps.add(e, map);
     // A key with an unescaped comma spans fields: it runs to the modifier and slow-reason fields.
     const keyStart = cm[7]! + 1;
     const keyEnd = n >= 11 ? beforeLast : n > 8 ? cm[8]! : end;
@@ -235,11 +259,11 @@ export class IcSites {
     const newStart = cm[5]! + 1;
     const newEnd = cm[6]!;
     const newRank = newEnd - newStart === 1 && buf[newStart]! < 128 ? RANK[buf[newStart]!]! : rankOf(text(buf, newStart, newEnd));
-    if (newRank > rankOf(this.state[s]!) || count === 1) {
-      this.state[s] = text(buf, newStart, newEnd);
+    if (newRank > rankOf(this.first[s]!.newState) || count === 1) {
+      const newState = text(buf, newStart, newEnd);
       key = present ? (key ?? this.decodeKey(buf, keyStart, keyEnd)) : '';
       const oldState = text(buf, cm[4]! + 1, cm[5]!);
-      this.first[s] = this.transition(oldState, this.state[s]!, key, this.intern(buf.toString('utf8', cm[6]! + 1, cm[7]!)));
+      this.first[s] = this.transition(oldState, newState, key, this.mapText(map, buf, cm[6]! + 1, cm[7]!));
     }
     return true;
   }
@@ -262,10 +286,13 @@ export class IcSites {
       const code = codeAt(pcs[i]!);
       const script = this.scriptOf(code?.scriptName ?? '');
       const fn = code?.fn?.key;
-      const packed = packSite(this.kind[s]!, this.line[s]!, this.column[s]!);
-      const textKey = packed < 0 ? `${script},${IC_KINDS[this.kind[s]!]},${this.line[s]},${this.column[s]}` : '';
+      const kind = this.kind[s]! & ~ODD_POSITION;
+      const line = this.lineOf(s);
+      const column = this.columnOf(s);
+      const packed = packSite(kind, line, column);
+      const textKey = packed < 0 ? `${script},${IC_KINDS[kind]},${line},${column}` : '';
       const at = packed < 0 ? (this.joinedByText.get(textKey) ?? -1) : this.joinedIndex.get(script, packed);
-      const maps = this.mapCount[s]!;
+      const maps = this.windowMaps.count(i);
       if (at >= 0) {
         this.merge(at, s, fn, maps);
         continue;
@@ -277,28 +304,32 @@ export class IcSites {
       else this.joinedIndex.set(script, packed, s);
       this.joined.push(s);
     }
-    this.mapsMore.clear();
+    this.windowMaps.clear();
   }
 
-  /** The sites that went polymorphic or beyond, in the order they were joined. */
+  /** The sites that went polymorphic or beyond, in the order they were joined. Call once, after the last join. */
   kept(source: number): IcSite[] {
+    // The site index is not needed any more: let it go before the objects are made.
+    this.joinedIndex.clear();
+    this.joinedByText.clear();
     const out: IcSite[] = [];
     for (const s of this.joined) {
-      const maxState = this.state[s]!;
+      const maxState = this.first[s]!.newState;
       if (rankOf(maxState) < KEPT_RANK) continue;
-      const icKind = IC_KINDS[this.kind[s]!]!;
-      const position = { script: this.scriptNames[this.script[s]!]!, line: this.line[s]!, column: this.column[s]! };
       const k = this.keys[s];
-      const keys = k === undefined ? NO_KEYS : typeof k === 'string' ? this.oneKey(k) : k;
-      const fn = this.fn[s];
-      const transitions = this.count[s]!;
-      const maps = this.mapsMax[s]!;
-      const firstMaxTransition = this.first[s]!;
-      // `fn` last and only when known, as the model has always had it.
       out.push(
-        fn === undefined
-          ? { icKind, position, maxState, transitions, keys, maps, firstMaxTransition, source }
-          : { icKind, position, maxState, transitions, keys, maps, firstMaxTransition, source, fn },
+        new LoggedIcSite(
+          IC_KINDS[this.kind[s]! & ~ODD_POSITION]!,
+          this.scriptNames[this.script[s]!]!,
+          this.lineOf(s),
+          this.columnOf(s),
+          this.count[s]!,
+          k === undefined ? NO_KEYS : typeof k === 'string' ? this.oneKey(k) : k,
+          this.mapsMax[s]!,
+          this.first[s]!,
+          source,
+          this.fn[s],
+        ),
       );
     }
     return out;
@@ -311,7 +342,7 @@ export class IcSites {
     return list;
   }
 
-  /** The entry of this row in the current window, made on first sight. */
+  /** The entry (window index) of this row, made on first sight. */
   private entry(kind: number, buf: Buffer, line: number, column: number): number {
     const cm = this.commas;
     const pc = canonicalHex(buf, cm[0]! + 1, cm[1]!);
@@ -319,22 +350,22 @@ export class IcSites {
     if (packed >= 0) {
       const at = this.entryByPc.get(pc, packed);
       if (at >= 0) return at;
-      const s = this.newSlot(kind, line, column);
-      this.entryByPc.set(pc, packed, s);
-      this.windowSlots.push(s);
+      const e = this.windowSlots.length;
+      this.entryByPc.set(pc, packed, e);
+      this.windowSlots.push(this.newSlot(kind, line, column));
       this.windowPcs.push(pc);
-      return s;
+      return e;
     }
     // Odd pcs or positions: keyed by their text (NaN never equals itself).
     const pcText = buf.toString('utf8', cm[0]! + 1, cm[1]!);
     const textKey = `${kind},${pcText},${line},${column}`;
     const at = this.entryByText.get(textKey);
     if (at !== undefined) return at;
-    const s = this.newSlot(kind, line, column);
-    this.entryByText.set(textKey, s);
-    this.windowSlots.push(s);
+    const e = this.windowSlots.length;
+    this.entryByText.set(textKey, e);
+    this.windowSlots.push(this.newSlot(kind, line, column));
     this.windowPcs.push(Number(pcText));
-    return s;
+    return e;
   }
 
   private newSlot(kind: number, line: number, column: number): number {
@@ -343,23 +374,35 @@ export class IcSites {
       s = this.slots++;
       if (s === this.capacity) this.grow();
     }
-    this.kind[s] = kind;
-    this.line[s] = line;
-    this.column[s] = column;
+    if ((line | 0) === line && (column | 0) === column) {
+      this.kind[s] = kind;
+      this.line[s] = line;
+      this.column[s] = column;
+    } else {
+      this.kind[s] = kind | ODD_POSITION;
+      this.oddPositions.set(s, { line, column });
+    }
     this.script[s] = -1;
     this.count[s] = 0;
-    this.mapCount[s] = 0;
     this.mapsMax[s] = 0;
     this.fn[s] = undefined;
-    this.state[s] = '';
     this.first[s] = NO_TRANSITION;
     this.keys[s] = undefined;
     return s;
   }
 
+  // Line and column of slot `s` (no object per call: the join and the end read every slot).
+  private lineOf(s: number): number {
+    return this.kind[s]! & ODD_POSITION ? this.oddPositions.get(s)!.line : this.line[s]!;
+  }
+
+  private columnOf(s: number): number {
+    return this.kind[s]! & ODD_POSITION ? this.oddPositions.get(s)!.column : this.column[s]!;
+  }
+
   private grow(): void {
     const capacity = Math.max(1024, this.capacity * 2);
-    const more = <T extends Uint8Array | Int32Array | Float64Array>(a: T, stride = 1): T => {
+    const more = <T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(a: T, stride = 1): T => {
       const b = new (a.constructor as new (n: number) => T)(capacity * stride);
       b.set(a);
       return b;
@@ -369,8 +412,6 @@ export class IcSites {
     this.column = more(this.column);
     this.script = more(this.script);
     this.count = more(this.count);
-    this.mapCount = more(this.mapCount);
-    this.maps = more(this.maps, MAPS_INLINE);
     this.mapsMax = more(this.mapsMax);
     this.capacity = capacity;
   }
@@ -385,38 +426,26 @@ export class IcSites {
       for (const k of typeof add === 'string' ? [add] : add) if (keyCount(keys) < MAX_KEYS_PER_IC && !hasKey(keys, k)) keys = withKey(keys, k);
       this.keys[to] = keys;
     }
-    if (rankOf(this.state[s]!) > rankOf(this.state[to]!)) {
-      this.state[to] = this.state[s]!;
+    if (rankOf(this.first[s]!.newState) > rankOf(this.first[to]!.newState)) {
       this.first[to] = this.first[s]!;
     }
     this.fn[to] ??= fn;
+    if (this.kind[s]! & ODD_POSITION) this.oddPositions.delete(s);
     this.keys[s] = undefined;
     this.first[s] = NO_TRANSITION;
-    this.state[s] = '';
     this.free.push(s);
   }
 
-  /** Counts `map` at entry `s` unless seen there before (up to MAX_MAPS_PER_IC). */
-  private addMap(s: number, map: number | string): void {
-    const n = this.mapCount[s]!;
-    const more = n > 0 ? this.mapsMore.get(s) : undefined;
-    const inline = n - (more?.length ?? 0);
-    const base = s * MAPS_INLINE;
-    for (let i = 0; i < inline; i++) if (this.maps[base + i] === map) return;
-    if (n >= MAX_MAPS_PER_IC || more?.includes(map)) return;
-    // Text ids (odd rows) and maps past the inline ones go to the overflow list.
-    if (typeof map === 'number' && n < MAPS_INLINE && more === undefined) this.maps[base + n] = map;
-    else if (more === undefined) this.mapsMore.set(s, [map]);
-    else more.push(map);
-    this.mapCount[s] = n + 1;
-  }
-
   private scriptOf(name: string): number {
+    // Entries come in first-seen order: neighbours mostly share a script.
+    if (name === this.lastScript) return this.lastScriptIndex;
     let i = this.scriptIndex.get(name);
     if (i === undefined) {
       this.scriptIndex.set(name, (i = this.scriptNames.length));
       this.scriptNames.push(name);
     }
+    this.lastScript = name;
+    this.lastScriptIndex = i;
     return i;
   }
 
@@ -433,6 +462,24 @@ export class IcSites {
     const t = { oldState, newState, key, map };
     if (this.transitionCacheSize++ < MAX_INTERNED) list.push(t);
     return t;
+  }
+
+  /** A small integer per distinct map address (few distinct, so the table stays in cache); odd texts stay strings. */
+  private mapNumber(buf: Buffer, start: number, end: number): number | string {
+    const id = mapId(buf, start, end);
+    if (typeof id === 'string') return id;
+    const known = this.mapNumbers.get(id, 0);
+    if (known >= 0) return known;
+    const n = this.mapNumbers.size;
+    this.mapNumbers.set(id, 0, n);
+    this.mapTexts.push(undefined);
+    return n;
+  }
+
+  /** The text of a map field, decoded once per map. */
+  private mapText(map: number | string, buf: Buffer, start: number, end: number): string {
+    if (typeof map === 'string') return this.intern(map);
+    return (this.mapTexts[map] ??= this.intern(buf.toString('utf8', start, end)));
   }
 
   private decodeKey(buf: Buffer, start: number, end: number): string {

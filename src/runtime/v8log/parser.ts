@@ -13,6 +13,7 @@ import {
 } from '../model.js';
 import { isInternalScript } from '../scripts.js';
 import { unescapeField } from './escape.js';
+import { numberField, text } from './bytes.js';
 import { IC_KINDS, IcSites } from './ic-sites.js';
 
 interface CodeEntry {
@@ -38,6 +39,7 @@ const IC_TAGS = IC_KINDS.map((kind, index) => ({ index, tag: latin1(kind + ',') 
 const IC_INDEX = new Map(IC_KINDS.map((kind, index) => [kind as string, index]));
 const SKIPPED_TAGS = ['function,', 'tick,'].map(latin1);
 const SOURCE_INFO_TAG = latin1('code-source-info,');
+const CODE_CREATION_TAG = latin1('code-creation,');
 
 /** Fields in bytes [start, end), counted up to `max`. */
 function fieldCount(buf: Buffer, start: number, end: number, max: number): number {
@@ -65,7 +67,16 @@ function splitCodeName(field: string): { name: string; position?: SourcePosition
   const loc = sp >= 0 ? text.slice(sp + 1) : text;
   const position = parsePosition(loc);
   if (!position) return { name: text };
-  return { name: sp >= 0 ? text.slice(0, sp) : '', position };
+  return { name: sp >= 0 ? detach(text.slice(0, sp)) : '', position };
+}
+
+/**
+ * The same text, not sharing the row's memory: V8 makes a slice of 13 or more
+ * characters a view of its parent, so a kept function name would keep its whole
+ * decoded row alive (megabytes over a large log).
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 export class V8LogParser {
@@ -76,7 +87,9 @@ export class V8LogParser {
   private sorted: Float64Array | undefined;
   private lastBest = -1;
   private readonly ics = new IcSites();
-  private readonly scriptNames = new Map<number, string>();
+  /** First comma positions of the code-creation row being read. */
+  private readonly codeCommas = new Int32Array(6);
+  private readonly scriptNameStrings = new Map<string, string>();
   private readonly recentByName = new Map<string, RuntimeFunction>();
 
   constructor(
@@ -92,9 +105,10 @@ export class V8LogParser {
       for (const { index, tag } of IC_TAGS) if (hasPrefix(buf, start, end, tag)) return this.ic(index, buf, start + tag.length - 1, end);
     } else if (c === 102 /* f */ || c === 116 /* t */) {
       for (const tag of SKIPPED_TAGS) if (hasPrefix(buf, start, end, tag)) return void this.recognized++;
-    } else if (c === 99 /* c */ && buf[end - 1] === 44 /* , */ && hasPrefix(buf, start, end, SOURCE_INFO_TAG) && fieldCount(buf, start, end, 9) === 8) {
+    } else if (c === 99 /* c */) {
+      if (hasPrefix(buf, start, end, CODE_CREATION_TAG)) return this.codeCreationBytes(buf, start, end);
       // A source-position table without inlined functions: nothing for the model (see codeSourceInfo).
-      return void this.recognized++;
+      if (buf[end - 1] === 44 /* , */ && hasPrefix(buf, start, end, SOURCE_INFO_TAG) && fieldCount(buf, start, end, 9) === 8) return void this.recognized++;
     }
     this.line(buf.toString('utf8', start, end));
   }
@@ -149,34 +163,71 @@ export class V8LogParser {
     this.b.model.v8Version ??= `${a}.${b2}.${c}.${d}${cand && cand !== '0' ? cand : ''}`;
   }
 
+  /**
+   * code-creation from its bytes, decoding only the name and SFI fields: the
+   * decoded row is not made, so nothing kept (a name, a script) is a view of it.
+   */
+  private codeCreationBytes(buf: Buffer, start: number, end: number): void {
+    const cm = this.codeCommas;
+    let n = 0;
+    let last = -1;
+    let beforeLast = -1;
+    for (let i = buf.indexOf(44, start); i >= 0 && i < end; i = buf.indexOf(44, i + 1)) {
+      if (n < 6) cm[n] = i;
+      n++;
+      beforeLast = last;
+      last = i;
+    }
+    const fields = n + 1;
+    if (fields < 7) return void this.unknown++;
+    const codeStart = numberField(buf, cm[3]! + 1, cm[4]!);
+    const size = numberField(buf, cm[4]! + 1, cm[5]!);
+    if (fields < 9) return this.addCode(codeStart, size);
+    // A name with an unescaped comma adds fields: it runs to the SFI field.
+    const name = buf.toString('utf8', cm[5]! + 1, beforeLast);
+    const sfi = buf.toString('utf8', beforeLast + 1, last);
+    const marker = text(buf, last + 1, end);
+    this.addCode(codeStart, size, name, sfi, marker, () => numberField(buf, cm[2]! + 1, cm[3]!));
+  }
+
   private codeCreation(f: string[]): void {
     // code-creation,<tag>,<kind>,<µs>,<start>,<size>,<name>[,<sfi>,<marker>]
     if (f.length < 7) return void this.unknown++;
+    if (f.length < 9) return this.addCode(Number(f[4]), Number(f[5]));
+    // A name with an unescaped comma would add fields: rejoin the middle.
+    const name = f.length === 9 ? f[6]! : f.slice(6, f.length - 2).join(',');
+    this.addCode(Number(f[4]), Number(f[5]), name, f[f.length - 2]!, f[f.length - 1]!, () => Number(f[3]));
+  }
+
+  /** A code object; with a name field, SFI and marker, a JS function's code (its µs read only if needed). */
+  private addCode(start: number, size: number, nameField?: string, sfi?: string, marker?: string, time?: () => number): void {
     this.recognized++;
-    const start = Number(f[4]);
-    const size = Number(f[5]);
     if (!Number.isFinite(start)) return;
-    if (f.length < 9) {
+    if (nameField === undefined || sfi === undefined || marker === undefined) {
       this.codes.set(start, { start, size });
       this.sorted = undefined;
       return;
     }
-    const marker = f[f.length - 1]!;
-    const sfi = f[f.length - 2]!;
-    // A name with an unescaped comma would add fields: rejoin the middle.
-    const nameField = f.length === 9 ? f[6]! : f.slice(6, f.length - 2).join(',');
     const { name, position } = splitCodeName(nameField);
     const tier = tierOfMarker(marker);
     const entry: CodeEntry = { start, size, tier };
     if (position && sfi.startsWith('0x')) {
-      const fn = this.b.fnByPosition(position, name, normalizeAddress(sfi));
+      position.script = this.scriptName(position.script);
+      const fn = this.b.fnByPosition(position, name, detach(normalizeAddress(sfi)));
       entry.fn = fn;
       entry.scriptName = position.script;
       if (name) this.recentByName.set(name, fn);
-      if (tier) fn.timeline.push({ kind: 'optimized', tier, osr: marker.startsWith('o'), time: Number(f[3]), source: this.source });
+      if (tier) fn.timeline.push({ kind: 'optimized', tier, osr: marker.startsWith('o'), time: time!(), source: this.source });
     }
     this.codes.set(start, entry);
     this.sorted = undefined;
+  }
+
+  /** One string per script name (code rows repeat it, each a view of its row). */
+  private scriptName(name: string): string {
+    let known = this.scriptNameStrings.get(name);
+    if (known === undefined) this.scriptNameStrings.set(name, (known = detach(name)));
+    return known;
   }
 
   private codeDeopt(f: string[]): void {
@@ -319,7 +370,6 @@ export class V8LogParser {
       info = { id, name, source: this.source };
       scripts.set(key, info);
     } else if (name && name !== '<unknown>') info.name = name;
-    this.scriptNames.set(id, info.name);
     if (tag === 'script-source' && name && !isInternalScript(name)) info.sourceText = unescapeField(line.slice(c3 + 1));
   }
 
