@@ -113,30 +113,45 @@ class LoggedIcSite implements IcSite {
   }
 }
 
-/** Distinct maps per window entry, at most MAX_MAPS_PER_IC each; dropped at each join. */
-class EntryMaps {
+/**
+ * The entries of the current window, an entry being its index here: its slot, its
+ * pc and the distinct maps it saw (at most MAX_MAPS_PER_IC; map addresses are
+ * only comparable between joins). Emptied at each join.
+ */
+class Window {
+  size = 0;
+  private slots = new Int32Array(INITIAL_ENTRIES);
+  private pcs = new Float64Array(INITIAL_ENTRIES);
   private counts = new Uint8Array(INITIAL_ENTRIES);
   /** The first MAPS_INLINE maps of each entry (stride MAPS_INLINE). */
   private inline = new Int32Array(INITIAL_ENTRIES * MAPS_INLINE);
   /** Maps past the inline ones, and maps logged as odd text (rare). */
   private readonly more = new Map<number, Array<number | string>>();
 
-  /** Forgets every entry, giving back the memory of a large window. */
-  clear(): void {
-    if (this.counts.length > INITIAL_ENTRIES) {
-      this.counts = new Uint8Array(INITIAL_ENTRIES);
-      this.inline = new Int32Array(INITIAL_ENTRIES * MAPS_INLINE);
-    } else this.counts.fill(0);
-    this.more.clear();
+  /** A new entry for slot `s` at `pc`. */
+  add(s: number, pc: number): number {
+    const e = this.size++;
+    if (e === this.slots.length) this.grow();
+    this.slots[e] = s;
+    this.pcs[e] = pc;
+    this.counts[e] = 0;
+    return e;
   }
 
-  count(e: number): number {
-    return e < this.counts.length ? this.counts[e]! : 0;
+  slot(e: number): number {
+    return this.slots[e]!;
+  }
+
+  pc(e: number): number {
+    return this.pcs[e]!;
+  }
+
+  maps(e: number): number {
+    return this.counts[e]!;
   }
 
   /** Counts `map` at entry `e` unless seen there before. */
-  add(e: number, map: number | string): void {
-    if (e >= this.counts.length) this.grow(e);
+  addMap(e: number, map: number | string): void {
     const n = this.counts[e]!;
     const more = n > 0 ? this.more.get(e) : undefined;
     const inline = n - (more?.length ?? 0);
@@ -149,15 +164,29 @@ class EntryMaps {
     this.counts[e] = n + 1;
   }
 
-  private grow(e: number): void {
-    let capacity = this.counts.length * 2;
-    while (capacity <= e) capacity *= 2;
-    const counts = new Uint8Array(capacity);
-    counts.set(this.counts);
-    const inline = new Int32Array(capacity * MAPS_INLINE);
-    inline.set(this.inline);
-    this.counts = counts;
-    this.inline = inline;
+  /** Forgets every entry, giving back the memory of a large window. */
+  clear(): void {
+    if (this.slots.length > INITIAL_ENTRIES) {
+      this.slots = new Int32Array(INITIAL_ENTRIES);
+      this.pcs = new Float64Array(INITIAL_ENTRIES);
+      this.counts = new Uint8Array(INITIAL_ENTRIES);
+      this.inline = new Int32Array(INITIAL_ENTRIES * MAPS_INLINE);
+    }
+    this.more.clear();
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const capacity = this.slots.length * 2;
+    const more = <T extends Int32Array | Float64Array | Uint8Array>(a: T, stride = 1): T => {
+      const b = new (a.constructor as new (n: number) => T)(capacity * stride);
+      b.set(a);
+      return b;
+    };
+    this.slots = more(this.slots);
+    this.pcs = more(this.pcs);
+    this.counts = more(this.counts);
+    this.inline = more(this.inline, MAPS_INLINE);
   }
 }
 
@@ -188,10 +217,8 @@ export class IcSites {
   /** Positions that are not 32-bit integers (odd rows), by slot; their `kind` has ODD_POSITION set. */
   private readonly oddPositions = new Map<number, { line: number; column: number }>();
 
-  /** Entries of the current window in first-seen order (an entry is its index here): their slots, pcs and maps. */
-  private windowSlots: number[] = [];
-  private windowPcs: number[] = [];
-  private readonly windowMaps = new EntryMaps();
+  /** Entries of the current window, in first-seen order. */
+  private readonly window = new Window();
   private readonly entryByPc = new NumberIndex();
   private readonly entryByText = new Map<string, number>();
 
@@ -241,11 +268,11 @@ export class IcSites {
     const line = decimal(buf, cm[2]! + 1, cm[3]!);
     const column = decimal(buf, cm[3]! + 1, cm[4]!);
     const e = this.entry(kind, buf, line, column);
-    const s = this.windowSlots[e]!;
+    const s = this.window.slot(e);
     const count = this.count[s]! + 1;
     this.count[s] = count;
     const map = this.mapNumber(buf, cm[6]! + 1, cm[7]!);
-    this.windowMaps.add(e, map);
+    this.window.addMap(e, map);
     // A key with an unescaped comma spans fields: it runs to the modifier and slow-reason fields.
     const keyStart = cm[7]! + 1;
     const keyEnd = n >= 11 ? beforeLast : n > 8 ? cm[8]! : end;
@@ -273,17 +300,14 @@ export class IcSites {
    * as the code is now) and merges them into sites. Call before code moves or dies.
    */
   join(codeAt: (pc: number) => CodeAtPc | undefined): void {
-    const slots = this.windowSlots;
-    if (slots.length === 0) return;
-    const pcs = this.windowPcs;
-    this.windowSlots = [];
-    this.windowPcs = [];
+    const window = this.window;
+    if (window.size === 0) return;
     this.entryByPc.clear();
     this.entryByText.clear();
-    this.joinedIndex.reserve(slots.length);
-    for (let i = 0; i < slots.length; i++) {
-      const s = slots[i]!;
-      const code = codeAt(pcs[i]!);
+    this.joinedIndex.reserve(window.size);
+    for (let e = 0; e < window.size; e++) {
+      const s = window.slot(e);
+      const code = codeAt(window.pc(e));
       const script = this.scriptOf(code?.scriptName ?? '');
       const fn = code?.fn?.key;
       const kind = this.kind[s]! & ~ODD_POSITION;
@@ -292,7 +316,7 @@ export class IcSites {
       const packed = packSite(kind, line, column);
       const textKey = packed < 0 ? `${script},${IC_KINDS[kind]},${line},${column}` : '';
       const at = packed < 0 ? (this.joinedByText.get(textKey) ?? -1) : this.joinedIndex.get(script, packed);
-      const maps = this.windowMaps.count(i);
+      const maps = window.maps(e);
       if (at >= 0) {
         this.merge(at, s, fn, maps);
         continue;
@@ -304,7 +328,7 @@ export class IcSites {
       else this.joinedIndex.set(script, packed, s);
       this.joined.push(s);
     }
-    this.windowMaps.clear();
+    window.clear();
   }
 
   /** The sites that went polymorphic or beyond, in the order they were joined. Call once, after the last join. */
@@ -350,10 +374,8 @@ export class IcSites {
     if (packed >= 0) {
       const at = this.entryByPc.get(pc, packed);
       if (at >= 0) return at;
-      const e = this.windowSlots.length;
+      const e = this.window.add(this.newSlot(kind, line, column), pc);
       this.entryByPc.set(pc, packed, e);
-      this.windowSlots.push(this.newSlot(kind, line, column));
-      this.windowPcs.push(pc);
       return e;
     }
     // Odd pcs or positions: keyed by their text (NaN never equals itself).
@@ -361,10 +383,8 @@ export class IcSites {
     const textKey = `${kind},${pcText},${line},${column}`;
     const at = this.entryByText.get(textKey);
     if (at !== undefined) return at;
-    const e = this.windowSlots.length;
+    const e = this.window.add(this.newSlot(kind, line, column), Number(pcText));
     this.entryByText.set(textKey, e);
-    this.windowSlots.push(this.newSlot(kind, line, column));
-    this.windowPcs.push(Number(pcText));
     return e;
   }
 
