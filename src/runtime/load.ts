@@ -47,11 +47,8 @@ export async function loadRuntime(files: string[]): Promise<{ model: RuntimeMode
     const parser = format === 'v8log' ? new V8LogParser(b, source) : new TraceParser(b, source, () => v8Major(b.model));
     let stats;
     try {
-      // A v8.log is read as bytes: most of its rows are parsed or skipped without being decoded.
-      stats =
-        parser instanceof V8LogParser
-          ? await forEachRawLine(file, (buf, start, end) => parser.lineBytes(buf, start, end))
-          : await forEachLine(file, (line) => parser.line(line));
+      // Read as bytes: most v8.log rows and trace frame dumps are parsed or skipped without being decoded.
+      stats = await forEachRawLine(file, (buf, start, end) => parser.lineBytes(buf, start, end));
     } catch (e) {
       throw new RuntimeInputError(`${label}: cannot read (${(e as Error).message})`);
     }

@@ -78,8 +78,20 @@ export class TraceParser {
   garbled = 0;
   private openBailout: DeoptEvent | undefined;
   private readonly jobs: Job[] = [];
-  /** Concurrency of each function's latest marking (Node 18 compile lines do not repeat it). */
-  private readonly markMode = new Map<RuntimeFunction, string>();
+  /**
+   * Functions whose latest marking was synchronous (Node 18 compile lines do not
+   * repeat the mode). Most traces have none, so marking lines cost no lookup.
+   */
+  private readonly syncMarked = new Set<RuntimeFunction>();
+  /**
+   * The SFI last looked up, as printed, and its function: a function's lines
+   * tend to follow each other. Safe as the builder re-keys SFIs only while it
+   * reads a v8.log, never while this file is read.
+   */
+  private lastSfi = '';
+  private lastFn: RuntimeFunction | undefined;
+  /** Reasons, shared: the few distinct ones would otherwise each keep their line alive. */
+  private readonly reasons = new Map<string, string>();
 
   constructor(
     private readonly b: ModelBuilder,
@@ -88,7 +100,29 @@ export class TraceParser {
   ) {}
 
   private fn(name: string, sfi: string): RuntimeFunction {
-    return this.b.fnBySfi(normalizeAddress(sfi), cleanName(name));
+    const clean = cleanName(name);
+    let fn = this.lastFn;
+    if (sfi !== this.lastSfi || !fn) fn = this.b.fnBySfi(normalizeAddress(own(sfi)), own(clean));
+    else if (!fn.name && clean) fn.name = own(clean); // as fnBySfi does for a known SFI
+    this.lastSfi = sfi;
+    this.lastFn = fn;
+    return fn;
+  }
+
+  private reason(text: string): string {
+    let shared = this.reasons.get(text);
+    if (shared === undefined) this.reasons.set((shared = own(text)), shared);
+    return shared;
+  }
+
+  /**
+   * One line as bytes [start, end) of buf (what loadRuntime feeds). Deopt frame
+   * dumps, over half the lines of a --trace-deopt-verbose trace, are recognized
+   * on their bytes without being decoded.
+   */
+  lineBytes(buf: Buffer, start: number, end: number): void {
+    if (buf[start] === 32 /* space */ && isFrameDumpLine(buf, start, end)) return void this.recognized++;
+    this.line(buf.toString('utf8', start, end));
   }
 
   line(line: string): void {
@@ -130,7 +164,7 @@ export class TraceParser {
       const ev: DeoptEvent = {
         fn: fn.key,
         kind: m[1]!,
-        reason: m[2]!,
+        reason: this.reason(m[2]!),
         tier,
         optId: Number(m[6]),
         bytecodeOffset: Number(m[7]),
@@ -148,8 +182,9 @@ export class TraceParser {
     if ((line.startsWith('[marking ') || line.startsWith('[manually marking ')) && !line.startsWith('[marking dependent')) {
       if (!(m = RE.marking.exec(line))) return false;
       const fn = this.fn(m[2]!, m[3]!);
-      fn.timeline.push({ kind: 'marked', tier: tierFromTarget(m[4]!), reason: m[5] ?? 'manual', manual: !!m[1], source: this.source });
-      this.markMode.set(fn, line.includes('kSynchronous') ? 'sync' : 'concurrent');
+      fn.timeline.push({ kind: 'marked', tier: tierFromTarget(m[4]!), reason: m[5] === undefined ? 'manual' : this.reason(m[5]), manual: !!m[1], source: this.source });
+      if (line.includes('kSynchronous')) this.syncMarked.add(fn);
+      else if (this.syncMarked.size) this.syncMarked.delete(fn);
       return true;
     }
     if (line.startsWith('[compiling method ')) {
@@ -158,8 +193,8 @@ export class TraceParser {
       const tier = tierFromTarget(m[3]!);
       const osr = !!m[5] || line.includes(') OSR');
       fn.timeline.push({ kind: 'compile-start', tier, osr, source: this.source });
-      const mode = line.includes(', mode: ') ? (line.includes('kSynchronous') ? 'sync' : 'concurrent') : osr ? 'sync' : this.markMode.get(fn);
-      this.jobs.push({ fn, tier, sync: mode === 'sync' });
+      const sync = line.includes(', mode: ') ? line.includes('kSynchronous') : osr || this.syncMarked.has(fn);
+      this.jobs.push({ fn, tier, sync });
       if (this.jobs.length > 64) this.jobs.shift();
       return true;
     }
@@ -267,12 +302,62 @@ export class TraceParser {
   }
 }
 
+/**
+ * Whether the bytes of a line starting with a space match FRAME_DUMP's first
+ * branch: ASCII whitespace, then `reading input frame`, `translating `,
+ * `0x…: `, `N: `, five dashes or `(optimized out)`. False when unsure (other
+ * whitespace, odd bytes): the decoded line is then parsed as usual.
+ */
+function isFrameDumpLine(buf: Buffer, start: number, end: number): boolean {
+  let i = start + 1;
+  while (i < end && (buf[i] === 32 || (buf[i]! >= 9 && buf[i]! <= 13))) i++;
+  if (i === end) return false;
+  const c = buf[i]!;
+  if (c >= 48 && c <= 57) {
+    if (c === 48 && buf[i + 1] === 120 /* x */) {
+      let j = i + 2;
+      while (j < end && isHexDigit(buf[j]!)) j++;
+      if (j > i + 2 && j + 1 < end && buf[j] === 58 /* : */ && buf[j + 1] === 32) return true;
+    }
+    let j = i + 1;
+    while (j < end && buf[j]! >= 48 && buf[j]! <= 57) j++;
+    return j + 1 < end && buf[j] === 58 && buf[j + 1] === 32;
+  }
+  if (c === 45 /* - */) return end - i >= 5 && buf[i + 1] === 45 && buf[i + 2] === 45 && buf[i + 3] === 45 && buf[i + 4] === 45;
+  if (c === 114 /* r */) return hasBytes(buf, i, end, 'reading input frame');
+  if (c === 116 /* t */) return hasBytes(buf, i, end, 'translating ');
+  if (c === 40 /* ( */) return hasBytes(buf, i, end, '(optimized out)');
+  return false;
+}
+
+/** Lowercase hex digit (as [0-9a-f]). */
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
+}
+
+/** Whether the ASCII text occurs at byte i (before end). */
+function hasBytes(buf: Buffer, i: number, end: number, text: string): boolean {
+  if (end - i < text.length) return false;
+  for (let k = 0; k < text.length; k++) if (buf[i + k] !== text.charCodeAt(k)) return false;
+  return true;
+}
+
 function lastOptimizedTier(fn: RuntimeFunction): OptimizingTier | undefined {
   for (let i = fn.timeline.length - 1; i >= 0; i--) {
     const t = fn.timeline[i]!;
     if ((t.kind === 'optimized' || t.kind === 'compile-end') && t.tier) return t.tier;
   }
   return undefined;
+}
+
+/**
+ * The text as a string of its own: V8 makes a substring of 13 characters or
+ * more a view into its line, so a name kept by the model would keep its whole
+ * line alive (more memory for the garbage collector to copy). Concatenating and
+ * slicing again makes a flat copy.
+ */
+function own(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 /** Drops the " <file>" that --trace-file-names appends to a name. */
