@@ -63,15 +63,15 @@ type BlockHandler = (buf: Buffer, start: number, end: number) => boolean;
  * line that straddled the previous chunk, joined). Counts over-long lines.
  */
 async function forEachBlock(file: string, stats: LineStats, onBlock: BlockHandler): Promise<void> {
-  const { stream, gzip } = await openBytes(file);
-  stats.gzip = gzip;
   let pieces: Buffer[] = []; // the unfinished line carried over from earlier chunks
   let pending = 0; // its length in bytes
   let dropping = false; // inside an over-long line: skip until its newline
   let stopped = false;
   const carry = (chunk: Buffer, from: number): void => {
     if (dropping || from >= chunk.length) return;
-    pieces.push(chunk.subarray(from));
+    const rest = Buffer.allocUnsafe(chunk.length - from); // a copy: the chunk's memory is reused
+    rest.set(chunk.subarray(from));
+    pieces.push(rest);
     pending += chunk.length - from;
     if (pending > MAX_LINE_CHARS) {
       pieces = [];
@@ -79,40 +79,38 @@ async function forEachBlock(file: string, stats: LineStats, onBlock: BlockHandle
       dropping = true;
     }
   };
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      stats.bytes += chunk.length;
-      const first = chunk.indexOf(10);
-      if (first < 0) {
-        carry(chunk, 0);
-        continue;
-      }
-      let start = 0;
-      if (dropping) {
-        dropping = false;
-        stats.overlong++;
-        stats.lines++;
-        start = first + 1;
-      } else if (pending) {
-        pieces.push(chunk.subarray(0, first));
-        const line = join(pieces, pending + first);
-        pieces = [];
-        pending = 0;
-        start = first + 1;
-        if (!onBlock(line, 0, line.length)) {
-          stopped = true;
-          break;
-        }
-      }
-      const last = chunk.lastIndexOf(10);
-      if (last >= start && !onBlock(chunk, start, last)) {
+  stats.gzip = await isGzip(file);
+  // Leaving the loop early closes the file (or the gunzip stream).
+  for await (const chunk of readChunks(file, stats.gzip)) {
+    stats.bytes += chunk.length;
+    const first = chunk.indexOf(10);
+    if (first < 0) {
+      carry(chunk, 0);
+      continue;
+    }
+    let start = 0;
+    if (dropping) {
+      dropping = false;
+      stats.overlong++;
+      stats.lines++;
+      start = first + 1;
+    } else if (pending) {
+      pieces.push(chunk.subarray(0, first));
+      const line = join(pieces, pending + first);
+      pieces = [];
+      pending = 0;
+      start = first + 1;
+      if (!onBlock(line, 0, line.length)) {
         stopped = true;
         break;
       }
-      carry(chunk, last + 1);
     }
-  } finally {
-    if (stopped) stream.destroy();
+    const last = chunk.lastIndexOf(10);
+    if (last >= start && !onBlock(chunk, start, last)) {
+      stopped = true;
+      break;
+    }
+    carry(chunk, last + 1);
   }
   if (stopped) return;
   if (dropping) {
@@ -123,6 +121,27 @@ async function forEachBlock(file: string, stats: LineStats, onBlock: BlockHandle
     stats.unterminated = true;
     const line = join(pieces, pending);
     onBlock(line, 0, line.length);
+  }
+}
+
+/**
+ * The file's bytes, gunzipped when needed, in chunks of up to 1 MB. A plain file
+ * is read into one buffer reused for every chunk (a chunk is valid until the
+ * next): a fresh megabyte per chunk, as a read stream allocates, costs more than
+ * the reading.
+ */
+async function* readChunks(file: string, gzip: boolean): AsyncGenerator<Buffer> {
+  if (gzip) {
+    yield* (await openBytes(file)).stream as AsyncIterable<Buffer>;
+    return;
+  }
+  const fh = await fs.promises.open(file, 'r');
+  try {
+    const bytes = new Uint8Array(1 << 20);
+    const buf = Buffer.from(bytes.buffer);
+    for (let n; (n = (await fh.read(bytes, 0, bytes.length, null)).bytesRead) > 0; ) yield buf.subarray(0, n);
+  } finally {
+    await fh.close();
   }
 }
 
