@@ -18,6 +18,7 @@ import {
   parseDeoptSite,
   tierFromTarget,
 } from '../model.js';
+import { own } from '../own.js';
 
 // <JSFunction NAME (sfi = 0x…)> ; NAME may be empty, and --trace-file-names appends " <file>".
 const JSF = String.raw`0x[0-9a-f]+ <JSFunction ?(.*?) \(sfi = (0x[0-9a-f]+)\)>`;
@@ -348,16 +349,6 @@ function lastOptimizedTier(fn: RuntimeFunction): OptimizingTier | undefined {
     if ((t.kind === 'optimized' || t.kind === 'compile-end') && t.tier) return t.tier;
   }
   return undefined;
-}
-
-/**
- * The text as a string of its own: V8 makes a substring of 13 characters or
- * more a view into its line, so a name kept by the model would keep its whole
- * line alive (more memory for the garbage collector to copy). Concatenating and
- * slicing again makes a flat copy.
- */
-function own(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 /** Drops the " <file>" that --trace-file-names appends to a name. */

@@ -85,31 +85,56 @@ const withKey = (keys: string | string[] | undefined, k: string): string | strin
 const INITIAL_ENTRIES = 1024;
 
 /**
- * A kept site: its position and state are read through getters instead of being
- * stored (a position object and a field each), as hundreds of thousands are kept
- * from a large log.
+ * A kept site: a view of its slot in the columns, not a copy (hundreds of
+ * thousands are kept from a large log; a small object each costs the collector
+ * far less than a full one).
  */
 class LoggedIcSite implements IcSite {
   constructor(
-    readonly icKind: IcKind,
-    private readonly script: string,
-    private readonly line: number,
-    private readonly column: number,
-    readonly transitions: number,
-    readonly keys: string[],
-    readonly maps: number,
-    readonly firstMaxTransition: Transition,
-    readonly source: number,
-    public fn: string | undefined,
+    private readonly sites: IcSites,
+    private readonly slot: number,
   ) {}
 
+  get icKind(): IcKind {
+    return this.sites.kindAt(this.slot);
+  }
+
   get position(): SourcePosition {
-    return { script: this.script, line: this.line, column: this.column };
+    return this.sites.positionAt(this.slot);
+  }
+
+  get fn(): string | undefined {
+    return this.sites.fnAt(this.slot);
+  }
+
+  /** Rewritten when functions are merged (ModelBuilder.finish). */
+  set fn(key: string | undefined) {
+    this.sites.setFnAt(this.slot, key);
   }
 
   /** The state the first transition into the most general state went to. */
   get maxState(): string {
-    return this.firstMaxTransition.newState;
+    return this.sites.firstAt(this.slot).newState;
+  }
+
+  get transitions(): number {
+    return this.sites.transitionsAt(this.slot);
+  }
+
+  get keys(): string[] {
+    return this.sites.keysAt(this.slot);
+  }
+
+  get maps(): number {
+    return this.sites.mapsAt(this.slot);
+  }
+
+  get firstMaxTransition(): Transition {
+    return this.sites.firstAt(this.slot);
+  }
+
+  get source(): number {
+    return this.sites.source;
   }
 }
 
@@ -193,6 +218,8 @@ class Window {
 export class IcSites {
   /** IC rows aggregated: each is one transition. */
   transitions = 0;
+  /** Index of the input in RuntimeModel.sources (set when the sites are kept). */
+  source = -1;
   /** Comma positions of the row being read. */
   private readonly commas = new Int32Array(9);
 
@@ -333,30 +360,47 @@ export class IcSites {
 
   /** The sites that went polymorphic or beyond, in the order they were joined. Call once, after the last join. */
   kept(source: number): IcSite[] {
-    // The site index is not needed any more: let it go before the objects are made.
+    this.source = source;
+    // Only the columns are needed from now on: let the indexes go before the views are made.
     this.joinedIndex.clear();
     this.joinedByText.clear();
     const out: IcSite[] = [];
-    for (const s of this.joined) {
-      const maxState = this.first[s]!.newState;
-      if (rankOf(maxState) < KEPT_RANK) continue;
-      const k = this.keys[s];
-      out.push(
-        new LoggedIcSite(
-          IC_KINDS[this.kind[s]! & ~ODD_POSITION]!,
-          this.scriptNames[this.script[s]!]!,
-          this.lineOf(s),
-          this.columnOf(s),
-          this.count[s]!,
-          k === undefined ? NO_KEYS : typeof k === 'string' ? this.oneKey(k) : k,
-          this.mapsMax[s]!,
-          this.first[s]!,
-          source,
-          this.fn[s],
-        ),
-      );
-    }
+    for (const s of this.joined) if (rankOf(this.first[s]!.newState) >= KEPT_RANK) out.push(new LoggedIcSite(this, s));
     return out;
+  }
+
+  // Reads of a kept site's fields (LoggedIcSite).
+  kindAt(s: number): IcKind {
+    return IC_KINDS[this.kind[s]! & ~ODD_POSITION]!;
+  }
+
+  positionAt(s: number): SourcePosition {
+    return { script: this.scriptNames[this.script[s]!]!, line: this.lineOf(s), column: this.columnOf(s) };
+  }
+
+  fnAt(s: number): string | undefined {
+    return this.fn[s];
+  }
+
+  setFnAt(s: number, key: string | undefined): void {
+    this.fn[s] = key;
+  }
+
+  firstAt(s: number): Transition {
+    return this.first[s]!;
+  }
+
+  transitionsAt(s: number): number {
+    return this.count[s]!;
+  }
+
+  keysAt(s: number): string[] {
+    const k = this.keys[s];
+    return k === undefined ? NO_KEYS : typeof k === 'string' ? this.oneKey(k) : k;
+  }
+
+  mapsAt(s: number): number {
+    return this.mapsMax[s]!;
   }
 
   /** The same frozen one-key list for every site with that key: most sites have one, shared by many. */

@@ -11,9 +11,10 @@ import {
   parseDeoptSite,
   parsePosition,
 } from '../model.js';
+import { own } from '../own.js';
 import { isInternalScript } from '../scripts.js';
-import { unescapeField } from './escape.js';
 import { numberField, text } from './bytes.js';
+import { unescapeField } from './escape.js';
 import { IC_KINDS, IcSites } from './ic-sites.js';
 
 interface CodeEntry {
@@ -67,17 +68,9 @@ function splitCodeName(field: string): { name: string; position?: SourcePosition
   const loc = sp >= 0 ? text.slice(sp + 1) : text;
   const position = parsePosition(loc);
   if (!position) return { name: text };
-  return { name: sp >= 0 ? detach(text.slice(0, sp)) : '', position };
+  return { name: sp >= 0 ? own(text.slice(0, sp)) : '', position };
 }
 
-/**
- * The same text, not sharing the row's memory: V8 makes a slice of 13 or more
- * characters a view of its parent, so a kept function name would keep its whole
- * decoded row alive (megabytes over a large log).
- */
-function detach(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
 
 export class V8LogParser {
   unknown = 0;
@@ -213,7 +206,7 @@ export class V8LogParser {
     const entry: CodeEntry = { start, size, tier };
     if (position && sfi.startsWith('0x')) {
       position.script = this.scriptName(position.script);
-      const fn = this.b.fnByPosition(position, name, detach(normalizeAddress(sfi)));
+      const fn = this.b.fnByPosition(position, name, own(normalizeAddress(sfi)));
       entry.fn = fn;
       entry.scriptName = position.script;
       if (name) this.recentByName.set(name, fn);
@@ -226,7 +219,7 @@ export class V8LogParser {
   /** One string per script name (code rows repeat it, each a view of its row). */
   private scriptName(name: string): string {
     let known = this.scriptNameStrings.get(name);
-    if (known === undefined) this.scriptNameStrings.set(name, (known = detach(name)));
+    if (known === undefined) this.scriptNameStrings.set(name, (known = own(name)));
     return known;
   }
 
