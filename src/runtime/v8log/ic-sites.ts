@@ -235,10 +235,10 @@ export class IcSites {
   private count = new Uint32Array(0);
   /** Joined sites: the most distinct maps an entry saw (addresses are only stable between joins). */
   private mapsMax = new Uint8Array(0);
-  private readonly fn: Array<string | undefined> = [];
+  private fn: Array<string | undefined> = [];
   /** The first transition into the most general state reached; its newState is that state. */
-  private readonly first: Transition[] = [];
-  private readonly keys: Array<string | string[] | undefined> = [];
+  private first: Transition[] = [];
+  private keys: Array<string | string[] | undefined> = [];
   private slots = 0;
   private readonly free: number[] = [];
   /** Positions that are not 32-bit integers (odd rows), by slot; their `kind` has ODD_POSITION set. */
@@ -477,6 +477,16 @@ export class IcSites {
     this.script = more(this.script);
     this.count = more(this.count);
     this.mapsMax = more(this.mapsMax);
+    // The object columns too, at full size at once: appending to a large array one
+    // element at a time costs twice as much as storing into one made to size.
+    const refs = <T>(a: T[]): T[] => {
+      const b = new Array<T>(capacity);
+      for (let i = 0; i < this.capacity; i++) b[i] = a[i]!;
+      return b;
+    };
+    this.fn = refs(this.fn);
+    this.first = refs(this.first);
+    this.keys = refs(this.keys);
     this.capacity = capacity;
   }
 
