@@ -126,7 +126,7 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<Analyze
     const total = project.files.length;
     project.files.forEach((sf, i) => {
       progress.update('analyzing', i, total);
-      findings.push(...analyzeSourceFile(sf, { program: project.program, checker, baseDir, rules: activeRules, timing }));
+      for (const f of analyzeSourceFile(sf, { program: project.program, checker, baseDir, rules: activeRules, timing })) findings.push(f);
     });
     filesAnalyzed = total;
   }
@@ -142,7 +142,8 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<Analyze
     // Cross-reference: static findings confirmed by the run, runtime findings explained by patterns.
     const joined = timing.measure('correlate', () => correlate(findings, rt.findings, evidencePoints(rt.runtime, rt.findings)));
     findings.length = 0;
-    findings.push(...joined);
+    // One by one: a spread of hundreds of thousands of findings overflows the stack.
+    for (const f of joined) findings.push(f);
     runtime = rt.runtime;
     inputErrors.push(...rt.inputErrors);
     notifications.push(...rt.notes);

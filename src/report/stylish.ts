@@ -29,8 +29,9 @@ export function formatStylish(input: ReportInput, opts: StylishOptions): string 
   for (const [file, list] of byFile) {
     out.push('', paint('underline', file));
     const rows = list.map((f) => [`${f.line}:${f.column}`, f.level, f.confirmed ? `${f.message} (confirmed by V8)` : f.message, f.ruleId] as const);
-    const posWidth = Math.max(...rows.map((r) => r[0].length));
-    const levelWidth = Math.max(...rows.map((r) => r[1].length));
+    // reduce, not Math.max(...): a file can hold hundreds of thousands of runtime findings.
+    const posWidth = rows.reduce((w, r) => Math.max(w, r[0].length), 0);
+    const levelWidth = rows.reduce((w, r) => Math.max(w, r[1].length), 0);
     rows.forEach(([pos, level, message, rule]) => {
       const lvl = paint(levelColor[level], level.padEnd(levelWidth));
       out.push(`  ${paint('dim', pos.padEnd(posWidth))}  ${lvl}  ${message.replace(/\s*\n\s*/g, ' ')}  ${paint('dim', rule)}`);

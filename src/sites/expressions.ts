@@ -147,33 +147,62 @@ function isNode(v: unknown): v is BNode {
   return !!v && typeof v === 'object' && typeof (v as BNode).type === 'string' && typeof (v as BNode).start === 'number';
 }
 
-function children(node: BNode): BNode[] {
-  const out: BNode[] = [];
-  for (const key of Object.keys(node)) {
-    if (SKIP_KEYS.has(key)) continue;
-    const v = node[key];
-    if (Array.isArray(v)) {
-      for (const x of v) if (isNode(x)) out.push(x);
-    } else if (isNode(v)) out.push(v);
-  }
-  return out;
-}
 
 /** Nodes from the root down to the innermost one whose range holds `offset`. */
 function chainAt(root: BNode, offset: number): BNode[] {
   const chain = [root];
   for (let node = root; ; ) {
     let next: BNode | undefined;
-    for (const c of children(node)) {
-      if (c.start <= offset && offset < c.end) {
-        // Prefer the smallest child when ranges overlap (TS parameter properties, decorators).
-        if (!next || c.end - c.start < next.end - next.start) next = c;
-      }
+    for (const key of Object.keys(node)) {
+      if (SKIP_KEYS.has(key)) continue;
+      const v = node[key];
+      const c = Array.isArray(v) ? childAt(v, offset) : isNode(v) && v.start <= offset && offset < v.end ? v : undefined;
+      // Prefer the smallest child when ranges overlap (TS parameter properties, decorators).
+      if (c && (!next || c.end - c.start < next.end - next.start)) next = c;
     }
     if (!next) return chain;
     chain.push(next);
     node = next;
   }
+}
+
+/**
+ * The smallest element of a node list (in source order) whose range holds
+ * `offset`. Found by binary search, not by a scan: a program's body can hold tens
+ * of thousands of statements, and every runtime event is placed this way.
+ */
+function childAt(list: unknown[], offset: number): BNode | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = list[mid];
+    if (!isNode(x)) return scanAt(list, offset); // holes (`[, a]`): rare, scanned
+    if (offset < x.start) hi = mid - 1;
+    else if (offset >= x.end) lo = mid + 1;
+    else {
+      // Overlapping neighbours, if any, hold it too: take the smallest, the first on a tie.
+      let first = mid;
+      while (first > 0 && holds(list[first - 1], offset)) first--;
+      let best = list[first] as BNode;
+      for (let i = first + 1; i < list.length && holds(list[i], offset); i++) {
+        const c = list[i] as BNode;
+        if (c.end - c.start < best.end - best.start) best = c;
+      }
+      return best;
+    }
+  }
+  return undefined;
+}
+
+function holds(v: unknown, offset: number): boolean {
+  return isNode(v) && v.start <= offset && offset < v.end;
+}
+
+function scanAt(list: unknown[], offset: number): BNode | undefined {
+  let best: BNode | undefined;
+  for (const c of list) if (holds(c, offset) && (!best || (c as BNode).end - (c as BNode).start < best.end - best.start)) best = c as BNode;
+  return best;
 }
 
 export interface ExpressionAt {
