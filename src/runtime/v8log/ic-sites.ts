@@ -1,7 +1,7 @@
 // Aggregates the IC rows of a v8.log (most of its bytes) per site. Rows are read
 // from the file's bytes and never kept; sites live in columns (one array per
 // field, no object per site), and only the sites that went polymorphic or beyond,
-// all that is reported, become IcSite objects at the end. A large log has hundreds
+// all that is reported, become IcSites at the end (views of their slot). A large log has hundreds
 // of thousands of sites, nearly all monomorphic: as objects they were most of the
 // parser's heap and its garbage collection time.
 //
@@ -29,7 +29,7 @@ export interface CodeAtPc {
 const KEPT_RANK = icStateRank('P');
 const MAX_KEYS_PER_IC = 8;
 const MAX_MAPS_PER_IC = 64;
-/** Maps kept in the slot's columns: a site goes megamorphic at its fifth. */
+/** Maps an entry keeps inline (more go to a list): a site goes megamorphic at its fifth. */
 const MAPS_INLINE = 5;
 /** Bound on the tables that share key, map and transition values between sites. */
 const MAX_INTERNED = 1 << 16;
@@ -83,6 +83,13 @@ const withKey = (keys: string | string[] | undefined, k: string): string | strin
   keys === undefined ? k : typeof keys === 'string' ? [keys, k] : keys.concat(k);
 
 const INITIAL_ENTRIES = 1024;
+
+/** A copy of a typed column at a larger length (the rest zero). */
+function grown<T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(a: T, length: number): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a);
+  return b;
+}
 
 /**
  * A kept site: a view of its slot in the columns, not a copy (hundreds of
@@ -203,15 +210,10 @@ class Window {
 
   private grow(): void {
     const capacity = this.slots.length * 2;
-    const more = <T extends Int32Array | Float64Array | Uint8Array>(a: T, stride = 1): T => {
-      const b = new (a.constructor as new (n: number) => T)(capacity * stride);
-      b.set(a);
-      return b;
-    };
-    this.slots = more(this.slots);
-    this.pcs = more(this.pcs);
-    this.counts = more(this.counts);
-    this.inline = more(this.inline, MAPS_INLINE);
+    this.slots = grown(this.slots, capacity);
+    this.pcs = grown(this.pcs, capacity);
+    this.counts = grown(this.counts, capacity);
+    this.inline = grown(this.inline, capacity * MAPS_INLINE);
   }
 }
 
@@ -224,7 +226,7 @@ export class IcSites {
   private readonly commas = new Int32Array(9);
 
   // Per slot, one column per field. A slot is an entry of the current window
-  // (script < 0) or a joined site. Numbers in typed arrays, grown by doubling.
+  // (script < 0) or a joined site. Numbers in typed arrays; all grown by doubling.
   private capacity = 0;
   // Whole numbers as 32-bit integers: read back, they are small integers, which a
   // kept site stores in place (a double would be a separate heap number each).
@@ -466,17 +468,12 @@ export class IcSites {
 
   private grow(): void {
     const capacity = Math.max(1024, this.capacity * 2);
-    const more = <T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(a: T, stride = 1): T => {
-      const b = new (a.constructor as new (n: number) => T)(capacity * stride);
-      b.set(a);
-      return b;
-    };
-    this.kind = more(this.kind);
-    this.line = more(this.line);
-    this.column = more(this.column);
-    this.script = more(this.script);
-    this.count = more(this.count);
-    this.mapsMax = more(this.mapsMax);
+    this.kind = grown(this.kind, capacity);
+    this.line = grown(this.line, capacity);
+    this.column = grown(this.column, capacity);
+    this.script = grown(this.script, capacity);
+    this.count = grown(this.count, capacity);
+    this.mapsMax = grown(this.mapsMax, capacity);
     // The object columns too, at full size at once: appending to a large array one
     // element at a time costs twice as much as storing into one made to size.
     const refs = <T>(a: T[]): T[] => {
