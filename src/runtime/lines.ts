@@ -4,13 +4,13 @@
 //
 // Lines are framed on the bytes (0x0A never occurs inside a UTF-8 sequence), so
 // a caller can look at a line's first bytes and skip it without decoding it
-// (`forEachRawLine`, used for v8.log, whose tick and function rows are not
-// needed); `forEachLine` decodes whole runs of lines at once, as Latin-1 when
-// the run is ASCII (a copy, no UTF-8 validation), else as UTF-8.
+// (`forEachRawLine`, how both formats are read: v8.log tick and function rows
+// and trace frame dumps are never decoded); `forEachLine` (format detection)
+// decodes whole runs of lines at once, as Latin-1 when the run is ASCII (a copy,
+// no UTF-8 validation), else as UTF-8.
 import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import type { Readable } from 'node:stream';
 
 /** Longest line kept (bytes). script-source rows of bundled scripts can be megabytes long. */
 export const MAX_LINE_CHARS = 32 * 1024 * 1024;
@@ -34,22 +34,6 @@ async function isGzip(file: string): Promise<boolean> {
   } finally {
     await fh.close();
   }
-}
-
-/** Opens the file as a byte stream, gunzipping when needed. */
-export async function openBytes(file: string): Promise<{ stream: Readable; gzip: boolean }> {
-  const gzip = await isGzip(file);
-  const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  const stream = gzip ? raw.pipe(zlib.createGunzip({ chunkSize: 1 << 20 })) : raw;
-  if (gzip) raw.on('error', (e) => stream.destroy(e));
-  return { stream, gzip };
-}
-
-/** Opens the file as a text stream, gunzipping when needed. */
-export async function openText(file: string): Promise<{ stream: Readable; gzip: boolean }> {
-  const opened = await openBytes(file);
-  opened.stream.setEncoding('utf8');
-  return opened;
 }
 
 /**
@@ -132,7 +116,10 @@ async function forEachBlock(file: string, stats: LineStats, onBlock: BlockHandle
  */
 async function* readChunks(file: string, gzip: boolean): AsyncGenerator<Buffer> {
   if (gzip) {
-    yield* (await openBytes(file)).stream as AsyncIterable<Buffer>;
+    const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+    const stream = raw.pipe(zlib.createGunzip({ chunkSize: 1 << 20 }));
+    raw.on('error', (e) => stream.destroy(e));
+    yield* stream as AsyncIterable<Buffer>;
     return;
   }
   const fh = await fs.promises.open(file, 'r');

@@ -71,7 +71,6 @@ function splitCodeName(field: string): { name: string; position?: SourcePosition
   return { name: sp >= 0 ? own(text.slice(0, sp)) : '', position };
 }
 
-
 export class V8LogParser {
   unknown = 0;
   recognized = 0;
@@ -99,7 +98,7 @@ export class V8LogParser {
     } else if (c === 102 /* f */ || c === 116 /* t */) {
       for (const tag of SKIPPED_TAGS) if (hasPrefix(buf, start, end, tag)) return void this.recognized++;
     } else if (c === 99 /* c */) {
-      if (hasPrefix(buf, start, end, CODE_CREATION_TAG)) return this.codeCreationBytes(buf, start, end);
+      if (hasPrefix(buf, start, end, CODE_CREATION_TAG)) return this.codeCreation(buf, start, end);
       // A source-position table without inlined functions: nothing for the model (see codeSourceInfo).
       if (buf[end - 1] === 44 /* , */ && hasPrefix(buf, start, end, SOURCE_INFO_TAG) && fieldCount(buf, start, end, 9) === 8) return void this.recognized++;
     }
@@ -111,8 +110,10 @@ export class V8LogParser {
     const comma = line.indexOf(',');
     const tag = comma < 0 ? line : line.slice(0, comma);
     switch (tag) {
-      case 'code-creation':
-        return this.codeCreation(line.split(','));
+      case 'code-creation': {
+        const bytes = Buffer.from(line, 'utf8');
+        return this.codeCreation(bytes, 0, bytes.length);
+      }
       case 'LoadIC':
       case 'StoreIC':
       case 'KeyedLoadIC':
@@ -157,51 +158,32 @@ export class V8LogParser {
   }
 
   /**
-   * code-creation from its bytes, decoding only the name and SFI fields: the
-   * decoded row is not made, so nothing kept (a name, a script) is a view of it.
+   * code-creation,<tag>,<kind>,<µs>,<start>,<size>,<name>[,<sfi>,<marker>], from its
+   * bytes, decoding only the name and SFI fields: the row itself is never decoded,
+   * so nothing kept (a name, a script) is a view of it.
    */
-  private codeCreationBytes(buf: Buffer, start: number, end: number): void {
+  private codeCreation(buf: Buffer, from: number, end: number): void {
     const cm = this.codeCommas;
     let n = 0;
     let last = -1;
     let beforeLast = -1;
-    for (let i = buf.indexOf(44, start); i >= 0 && i < end; i = buf.indexOf(44, i + 1)) {
+    for (let i = buf.indexOf(44, from); i >= 0 && i < end; i = buf.indexOf(44, i + 1)) {
       if (n < 6) cm[n] = i;
       n++;
       beforeLast = last;
       last = i;
     }
-    const fields = n + 1;
-    if (fields < 7) return void this.unknown++;
-    const codeStart = numberField(buf, cm[3]! + 1, cm[4]!);
+    if (n < 6) return void this.unknown++; // fewer than 7 fields
+    this.recognized++;
+    const start = numberField(buf, cm[3]! + 1, cm[4]!);
     const size = numberField(buf, cm[4]! + 1, cm[5]!);
-    if (fields < 9) return this.addCode(codeStart, size);
+    if (!Number.isFinite(start)) return;
+    this.sorted = undefined;
+    if (n < 8) return void this.codes.set(start, { start, size }); // no SFI and marker: not a JS function
     // A name with an unescaped comma adds fields: it runs to the SFI field.
-    const name = buf.toString('utf8', cm[5]! + 1, beforeLast);
+    const { name, position } = splitCodeName(buf.toString('utf8', cm[5]! + 1, beforeLast));
     const sfi = buf.toString('utf8', beforeLast + 1, last);
     const marker = text(buf, last + 1, end);
-    this.addCode(codeStart, size, name, sfi, marker, () => numberField(buf, cm[2]! + 1, cm[3]!));
-  }
-
-  private codeCreation(f: string[]): void {
-    // code-creation,<tag>,<kind>,<µs>,<start>,<size>,<name>[,<sfi>,<marker>]
-    if (f.length < 7) return void this.unknown++;
-    if (f.length < 9) return this.addCode(Number(f[4]), Number(f[5]));
-    // A name with an unescaped comma would add fields: rejoin the middle.
-    const name = f.length === 9 ? f[6]! : f.slice(6, f.length - 2).join(',');
-    this.addCode(Number(f[4]), Number(f[5]), name, f[f.length - 2]!, f[f.length - 1]!, () => Number(f[3]));
-  }
-
-  /** A code object; with a name field, SFI and marker, a JS function's code (its µs read only if needed). */
-  private addCode(start: number, size: number, nameField?: string, sfi?: string, marker?: string, time?: () => number): void {
-    this.recognized++;
-    if (!Number.isFinite(start)) return;
-    if (nameField === undefined || sfi === undefined || marker === undefined) {
-      this.codes.set(start, { start, size });
-      this.sorted = undefined;
-      return;
-    }
-    const { name, position } = splitCodeName(nameField);
     const tier = tierOfMarker(marker);
     const entry: CodeEntry = { start, size, tier };
     if (position && sfi.startsWith('0x')) {
@@ -210,10 +192,9 @@ export class V8LogParser {
       entry.fn = fn;
       entry.scriptName = position.script;
       if (name) this.recentByName.set(name, fn);
-      if (tier) fn.timeline.push({ kind: 'optimized', tier, osr: marker.startsWith('o'), time: time!(), source: this.source });
+      if (tier) fn.timeline.push({ kind: 'optimized', tier, osr: marker.startsWith('o'), time: numberField(buf, cm[2]! + 1, cm[3]!), source: this.source });
     }
     this.codes.set(start, entry);
-    this.sorted = undefined;
   }
 
   /** One string per script name (code rows repeat it, each a view of its row). */
