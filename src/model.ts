@@ -33,6 +33,8 @@ export interface Evidence {
 
 export interface Finding extends Region {
   ruleId: string;
+  /** The rule's message id (tests assert it; not part of any report). */
+  messageId?: string;
   level: Level;
   /** Path relative to the project root, "/" separators. */
   file: string;
@@ -67,6 +69,8 @@ export interface RuleMeta {
   kind: 'static' | 'runtime' | 'internal';
   /** Message templates by id; `{{name}}` placeholders are filled from report data. */
   messages: Record<string, string>;
+  /** The rule's options (`["warning", {…}]` in configuration), for `jitlint rules`. */
+  options: Array<{ name: string; type: 'boolean' | 'integer'; default: boolean | number; description: string }>;
 }
 
 export interface SuppressionNote {

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Progress } from '../src/cli/progress.js';
+import { Progress } from '../src/pipeline/progress.js';
 
 function fakeStream(isTTY: boolean) {
   const writes: string[] = [];

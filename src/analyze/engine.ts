@@ -2,7 +2,7 @@
 // registered for its kind.
 import { ts } from 'ts-morph';
 import type { Finding, Level } from '../model.js';
-import type { RuleContext, RuleOptions, RuleVisitor, StaticRule } from '../rules/types.js';
+import type { RuleContext, StaticRule } from '../rules/types.js';
 import { parseErrorMeta, unusedSuppressionMeta } from '../rules/internal.js';
 import { enclosingFunctionName } from './ast.js';
 import { formatMessage, levelRank, stepLevel } from './message.js';
@@ -14,7 +14,8 @@ export interface ActiveRule {
   rule: StaticRule;
   /** The level the finding gets when the rule reports at its default level. */
   level: Level;
-  options: RuleOptions;
+  /** Validated options, defaults filled in. */
+  options: unknown;
 }
 
 export interface EngineOptions {
@@ -30,28 +31,13 @@ export interface EngineOptions {
 
 const JS_EXT = /\.(?:[cm]?js|jsx)$/i;
 
-/**
- * An ES module: .mjs/.mts, or import/export syntax. TypeScript's own module detection calls
- * every file of a NodeNext project a module, which would make CommonJS files look strict.
- */
-function isModuleFile(sf: ts.SourceFile): boolean {
-  if (/\.m[jt]s$/i.test(sf.fileName)) return true;
-  if (/\.c[jt]s$/i.test(sf.fileName)) return false;
-  return sf.statements.some(
-    (s) =>
-      ts.isImportDeclaration(s) ||
-      ts.isExportDeclaration(s) ||
-      ts.isExportAssignment(s) ||
-      (ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)),
-  );
-}
+type Handler = (node: ts.Node) => void;
 
 export function analyzeSourceFile(sf: ts.SourceFile, opts: EngineOptions): Finding[] {
   const timing = opts.timing ?? new Timing(false);
   const file = relativePath(opts.baseDir, sf.fileName);
   const raw: Finding[] = [];
   const isJavaScript = JS_EXT.test(sf.fileName);
-  const isModule = isModuleFile(sf);
 
   const regionOf = (start: number, end: number) => {
     const s = sf.getLineAndCharacterOfPosition(start);
@@ -59,17 +45,17 @@ export function analyzeSourceFile(sf: ts.SourceFile, opts: EngineOptions): Findi
     return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
   };
 
-  const dispatch = new Map<ts.SyntaxKind, Array<{ visitor: RuleVisitor; label: string }>>();
-  const visitors: Array<{ visitor: RuleVisitor; label: string }> = [];
+  const dispatch = new Map<ts.SyntaxKind, Handler[]>();
+  const ends: Array<() => void> = [];
   for (const active of opts.rules) {
     const { rule } = active;
-    const context: RuleContext = {
+    const label = `rule ${rule.meta.id}`;
+    const context: RuleContext<string, unknown> = {
       sourceFile: sf,
       program: opts.program,
       checker: opts.checker,
       options: active.options,
       isJavaScript,
-      isModule,
       report(d) {
         const node = d.node;
         const start = 'kind' in node ? node.getStart(sf) : node.start;
@@ -83,6 +69,7 @@ export function analyzeSourceFile(sf: ts.SourceFile, opts: EngineOptions): Findi
         const scope = d.scope ? ('kind' in d.scope ? regionOf(d.scope.getStart(sf), d.scope.getEnd()) : regionOf(d.scope.start, d.scope.end)) : undefined;
         raw.push({
           ruleId: rule.meta.id,
+          messageId: d.messageId,
           level: stepLevel(active.level, shift),
           file,
           ...regionOf(start, end),
@@ -95,29 +82,40 @@ export function analyzeSourceFile(sf: ts.SourceFile, opts: EngineOptions): Findi
         });
       },
     };
-    const visitor = timing.measure(`rule ${rule.meta.id}`, () => rule.create(context));
-    const entry = { visitor, label: `rule ${rule.meta.id}` };
-    visitors.push(entry);
-    for (const kind of rule.visits) {
+    const visitors = timing.measure(label, () => rule.create(context));
+    for (const [key, fn] of Object.entries(visitors)) {
+      if (typeof fn !== 'function') continue;
+      const visit = fn as Handler;
+      const handler: Handler = timing.enabled ? (n) => timing.measure(label, () => visit(n)) : visit;
+      if (key === 'end') {
+        ends.push(handler as () => void);
+        continue;
+      }
+      const kind = Number(key) as ts.SyntaxKind;
       let list = dispatch.get(kind);
       if (!list) dispatch.set(kind, (list = []));
-      list.push(entry);
+      list.push(handler);
     }
   }
 
-  const walk = timing.enabled
-    ? (node: ts.Node): void => {
-        const list = dispatch.get(node.kind);
-        if (list) for (const e of list) timing.measure(e.label, () => e.visitor.visit(node));
-        ts.forEachChild(node, walk);
+  // Iterative, in document order: deep but valid code (a 3,000-term expression) must not overflow the stack.
+  if (dispatch.size > 0) {
+    const stack: ts.Node[] = [sf];
+    const push = (child: ts.Node) => void stack.push(child);
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      const list = dispatch.get(node.kind);
+      if (list) for (const h of list) h(node);
+      const from = stack.length;
+      ts.forEachChild(node, push);
+      for (let i = from, j = stack.length - 1; i < j; i++, j--) {
+        const t = stack[i]!;
+        stack[i] = stack[j]!;
+        stack[j] = t;
       }
-    : (node: ts.Node): void => {
-        const list = dispatch.get(node.kind);
-        if (list) for (const e of list) e.visitor.visit(node);
-        ts.forEachChild(node, walk);
-      };
-  if (dispatch.size > 0) walk(sf);
-  for (const e of visitors) if (e.visitor.end) timing.measure(e.label, () => e.visitor.end!());
+    }
+  }
+  for (const end of ends) end();
 
   // Syntax errors: the tree above is what the parser recovered.
   const parseDiagnostics = (sf as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
@@ -125,6 +123,7 @@ export function analyzeSourceFile(sf: ts.SourceFile, opts: EngineOptions): Findi
     const start = diag.start ?? 0;
     raw.push({
       ruleId: parseErrorMeta.id,
+      messageId: 'syntax',
       level: 'note',
       file,
       ...regionOf(start, start + Math.max(1, diag.length ?? 1)),
@@ -145,6 +144,7 @@ export function analyzeSourceFile(sf: ts.SourceFile, opts: EngineOptions): Findi
       for (const id of unusedIds) {
         kept.push({
           ruleId: unusedSuppressionMeta.id,
+          messageId: id === '*' ? 'unusedAll' : 'unused',
           level: 'note',
           file,
           ...regionOf(d.pos, d.end),

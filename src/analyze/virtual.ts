@@ -6,6 +6,7 @@ import { defaultCompilerOptions } from '../project/defaults.js';
 import { createCompilerHost } from '../project/host.js';
 import { analyzeSourceFile, type ActiveRule } from './engine.js';
 import { STATIC_RULES } from '../rules/index.js';
+import { resolveOptions } from '../config/load.js';
 
 const ROOT = path.resolve('/virtual');
 
@@ -41,7 +42,7 @@ export function analyzeText(code: string, fileName = 'test.ts', opts: VirtualOpt
   const rules: ActiveRule[] = STATIC_RULES.filter((r) => !wanted || wanted.has(r.meta.id)).map((rule) => ({
     rule,
     level: rule.meta.defaultLevel,
-    options: opts.options?.[rule.meta.id] ?? {},
+    options: resolveOptions(rule.meta.id, opts.options?.[rule.meta.id]),
   }));
   const sf = program.getSourceFile(path.join(ROOT, fileName));
   if (!sf) throw new Error(`virtual file ${fileName} not in program`);

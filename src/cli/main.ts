@@ -1,7 +1,7 @@
 // Entry point: dispatches the command and turns expected failures into one line and exit 2.
 import { UsageError } from '../errors.js';
 import { MAIN_HELP } from './help.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../version.js';
 
 const COMMANDS = new Set(['analyze', 'rules', 'record', 'help']);
 

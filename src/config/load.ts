@@ -3,13 +3,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Level } from '../model.js';
-import { ALL_RULES, ruleMeta } from '../rules/index.js';
+import { optionsSchemaOf, ruleMeta } from '../rules/index.js';
+import type { OptionsSchema } from '../rules/types.js';
 import { UsageError } from '../errors.js';
 
 export type RuleSetting = Level | 'off';
 
 export interface RuleConfig {
   level: RuleSetting;
+  /** Validated against the rule's schema, every option present (defaults filled in). */
   options: Record<string, unknown>;
 }
 
@@ -27,16 +29,45 @@ function parseLevel(where: string, value: unknown): RuleSetting {
   throw new UsageError(`${where}: invalid level ${JSON.stringify(value)} (expected off, note, warning or error)`);
 }
 
-function parseRuleEntry(where: string, value: unknown): RuleConfig {
+function parseRuleEntry(where: string, id: string, value: unknown): RuleConfig {
   if (Array.isArray(value)) {
     if (value.length < 1 || value.length > 2) throw new UsageError(`${where}: expected a level or [level, {options}]`);
     const options = value[1] ?? {};
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
       throw new UsageError(`${where}: options must be an object`);
     }
-    return { level: parseLevel(where, value[0]), options: options as Record<string, unknown> };
+    return { level: parseLevel(where, value[0]), options: parseOptions(where, optionsSchemaOf(id), options as Record<string, unknown>) };
   }
-  return { level: parseLevel(where, value), options: {} };
+  return { level: parseLevel(where, value), options: defaultOptions(optionsSchemaOf(id)) };
+}
+
+/** Checks options against the rule's schema: unknown keys and wrong types are configuration errors. */
+function parseOptions(where: string, schema: OptionsSchema, given: Record<string, unknown>): Record<string, unknown> {
+  const allowed = Object.keys(schema);
+  const out = defaultOptions(schema);
+  for (const [key, value] of Object.entries(given)) {
+    const spec = schema[key];
+    if (!spec) {
+      throw new UsageError(
+        allowed.length
+          ? `${where}: unknown option "${key}" (allowed: ${allowed.join(', ')})`
+          : `${where}: unknown option "${key}" (this rule takes no options)`,
+      );
+    }
+    if (spec.type === 'boolean' && typeof value !== 'boolean') throw new UsageError(`${where}: option "${key}" must be true or false, not ${JSON.stringify(value)}`);
+    if (spec.type === 'integer') {
+      if (typeof value !== 'number' || !Number.isInteger(value)) throw new UsageError(`${where}: option "${key}" must be a whole number, not ${JSON.stringify(value)}`);
+      if (spec.minimum !== undefined && value < spec.minimum) throw new UsageError(`${where}: option "${key}" must be at least ${spec.minimum}, not ${value}`);
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+function defaultOptions(schema: OptionsSchema): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(schema)) out[key] = spec.default;
+  return out;
 }
 
 function validate(source: string, raw: unknown): Config {
@@ -48,7 +79,7 @@ function validate(source: string, raw: unknown): Config {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${source}: "rules" must be an object`);
       for (const [id, entry] of Object.entries(value)) {
         if (!ruleMeta(id)) throw new UsageError(`${source}: rules.${id}: unknown rule id (see 'jitlint rules')`);
-        config.rules.set(id, parseRuleEntry(`${source}: rules.${id}`, entry));
+        config.rules.set(id, parseRuleEntry(`${source}: rules.${id}`, id, entry));
       }
     } else if (key === 'ignores') {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new UsageError(`${source}: "ignores" must be an array of glob strings`);
@@ -75,9 +106,9 @@ function readJson(file: string, display: string): unknown {
 }
 
 /** Loads `-c FILE`, else jitlint.config.json in `rootDir`, else package.json's "jitlint" key. */
-export function loadConfig(rootDir: string, explicit: string | undefined, display: (p: string) => string): Config {
+export function loadConfig(rootDir: string, explicit: string | undefined, display: (p: string) => string, cwd = process.cwd()): Config {
   if (explicit) {
-    const file = path.resolve(explicit);
+    const file = path.resolve(cwd, explicit);
     if (!existsSync(file)) throw new UsageError(`${explicit}: configuration file not found`);
     return validate(display(file), readJson(file, display(file)));
   }
@@ -99,12 +130,17 @@ export function applyRuleFlags(config: Config, flags: readonly string[]): void {
     const id = flag.slice(0, eq);
     if (!ruleMeta(id)) throw new UsageError(`--rule ${flag}: unknown rule id '${id}' (see 'jitlint rules')`);
     const prev = config.rules.get(id);
-    config.rules.set(id, { level: parseLevel(`--rule ${flag}`, flag.slice(eq + 1)), options: prev?.options ?? {} });
+    config.rules.set(id, { level: parseLevel(`--rule ${flag}`, flag.slice(eq + 1)), options: prev?.options ?? defaultOptions(optionsSchemaOf(id)) });
   }
 }
 
 /** The effective setting of a rule: configured, else its default. */
 export function ruleSetting(config: Config, id: string): RuleConfig {
-  const meta = ALL_RULES.find((m) => m.id === id);
-  return config.rules.get(id) ?? { level: meta?.defaultLevel ?? 'warning', options: {} };
+  const meta = ruleMeta(id);
+  return config.rules.get(id) ?? { level: meta?.defaultLevel ?? 'warning', options: defaultOptions(optionsSchemaOf(id)) };
+}
+
+/** A rule's options with defaults filled in, validated like configuration (`where` names the source in errors). */
+export function resolveOptions(id: string, given: Record<string, unknown> = {}, where = `rules.${id}`): Record<string, unknown> {
+  return parseOptions(where, optionsSchemaOf(id), given);
 }

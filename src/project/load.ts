@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ts } from 'ts-morph';
 import { UsageError } from '../errors.js';
 import { defaultCompilerOptions, SOURCE_EXTENSIONS } from './defaults.js';
-import { relativePath } from './paths.js';
+import { isUnder, relativePath } from './paths.js';
 import { createCompilerHost } from './host.js';
 
 export interface ProjectRequest {
@@ -34,11 +34,6 @@ const DECLARATION_RE = /\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/i;
 
 function isSourcePath(p: string): boolean {
   return EXT_RE.test(p) && !DECLARATION_RE.test(p);
-}
-
-function isUnder(file: string, dir: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 function findUp(start: string, name: string): string | undefined {

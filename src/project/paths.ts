@@ -6,7 +6,8 @@ export function relativePath(base: string, file: string): string {
   return rel.split(path.sep).join('/');
 }
 
-/** Normalizes a path that TypeScript gives ("/" separators) to the platform's form. */
-export function toPlatformPath(p: string): string {
-  return path.normalize(p);
+/** Is `child` the directory `parent` or below it? (Local absolute paths.) */
+export function isUnder(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { toolVersion } from '../cli/version.js';
+import { toolVersion } from '../version.js';
 import { chooseFlags, conflictingFlag, parseNodeVersion, parseV8Options } from './flags.js';
 import { DEFAULT_OUT, RECORD_HELP } from './help.js';
 import { probeNode, splitNodeCommand } from './node-command.js';

@@ -1,6 +1,6 @@
 // `--format github`: workflow commands that GitHub Actions turns into annotations.
 import type { Level } from '../model.js';
-import type { ReportInput } from './types.js';
+import type { ReportModel } from './model.js';
 
 const COMMAND: Record<Level, string> = { error: 'error', warning: 'warning', note: 'notice' };
 
@@ -12,7 +12,7 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(input: ReportInput): string {
+export function formatGithub(input: ReportModel): string {
   return input.findings
     .map((f) => {
       const props = `file=${escapeProperty(f.file)},line=${f.line},endLine=${f.endLine},col=${f.column},endColumn=${f.endColumn},title=${escapeProperty(`jitlint(${f.ruleId})`)}`;

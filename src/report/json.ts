@@ -1,7 +1,7 @@
 // `--format json`: exactly the contract of DESIGN.md §4.
-import { EMPTY_RUNTIME, summarize, type ReportInput } from './types.js';
+import { EMPTY_RUNTIME, summarize, type ReportModel } from './model.js';
 
-export function formatJson(input: ReportInput): string {
+export function formatJson(input: ReportModel): string {
   const findings = input.findings.map((f) => ({
     ruleId: f.ruleId,
     level: f.level,

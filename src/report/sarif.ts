@@ -3,7 +3,7 @@
 import type * as Sarif from 'sarif';
 import type { Finding, Level, RuleMeta } from '../model.js';
 import { jitlintFingerprint, lineHashes } from './fingerprint.js';
-import type { ReportInput } from './types.js';
+import type { ReportModel } from './model.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const PROBLEM_SEVERITY: Record<Level, string> = { error: 'error', warning: 'warning', note: 'recommendation' };
@@ -54,7 +54,7 @@ function isOutsideRepository(file: string): boolean {
   return file.startsWith('../') || file === '..' || /^[a-z][a-z0-9+.-]*:/i.test(file) || file.startsWith('/');
 }
 
-export function buildSarif(input: ReportInput): Sarif.Log {
+export function buildSarif(input: ReportModel): Sarif.Log {
   const ruleIndex = new Map(input.rules.map((m, i) => [m.id, i]));
   const hashes = new Map<string, string[] | undefined>();
   const hashesOf = (file: string) => {
@@ -148,6 +148,6 @@ export function buildSarif(input: ReportInput): Sarif.Log {
   };
 }
 
-export function formatSarif(input: ReportInput): string {
+export function formatSarif(input: ReportModel): string {
   return JSON.stringify(buildSarif(input), null, 2) + '\n';
 }

@@ -1,6 +1,6 @@
 // `--format stylish`: grouped by file like ESLint's default formatter.
 import type { Level } from '../model.js';
-import { summarize, type ReportInput } from './types.js';
+import { summarize, type ReportModel } from './model.js';
 
 export interface StylishOptions {
   color: boolean;
@@ -16,10 +16,10 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function formatStylish(input: ReportInput, opts: StylishOptions): string {
+export function formatStylish(input: ReportModel, opts: StylishOptions): string {
   const paint = painter(opts.color);
   const levelColor: Record<Level, keyof typeof CODES> = { error: 'red', warning: 'yellow', note: 'cyan' };
-  const byFile = new Map<string, ReportInput['findings']>();
+  const byFile = new Map<string, ReportModel['findings']>();
   for (const f of input.findings) {
     let list = byFile.get(f.file);
     if (!list) byFile.set(f.file, (list = []));

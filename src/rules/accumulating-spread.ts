@@ -2,7 +2,7 @@
 // reduce or a loop (`[...acc, x]`, `{...acc, [k]: v}`, `acc.concat(x)`, `Object.assign({}, acc, …)`).
 // Each step copies everything accumulated so far: O(n²) copies for n steps.
 import { ts } from 'ts-morph';
-import type { StaticRule } from './types.js';
+import { defineStaticRule } from './types.js';
 import { calleeMethodOfCallback, isFunctionNode, skipOuterExpressions } from '../analyze/ast.js';
 import {
   accumulatingIteration, enclosingIterations, isArrayType, referenceKey, referenceRoot,
@@ -112,11 +112,10 @@ const DISPLAY: Record<Form, string> = {
   objectAssign: 'Object.assign({}, {{name}}, …)',
 };
 
-export const rule: StaticRule = {
+export const rule = defineStaticRule({
   meta: {
     id: 'accumulating-spread',
     name: 'AccumulatingSpread',
-    kind: 'static',
     shortDescription: 'An accumulator copied into a new array or object on every step of a reduce or a loop: quadratic.',
     fullDescription:
       'Flags `[...acc, x]`, `{ ...acc, [k]: v }`, `acc.concat(x)` (arrays only) and `Object.assign({}, acc, …)` where `acc` is the accumulator of a `reduce`/`reduceRight` callback (its first parameter), or a variable declared outside a loop and assigned the copy inside it. Every step copies everything accumulated so far, so n steps cost O(n²): measured on Node 20, 40 to 320x slower than pushing for arrays of 250 to 4,000 elements, 33 to 4,600x for objects of 100 to 2,000 keys. Object spreads that only overwrite a fixed set of keys do not grow and are not flagged, nor are spreads of other values, `concat` on strings, and one-off copies outside loops.',
@@ -128,18 +127,17 @@ export const rule: StaticRule = {
       '',
       '**Fix**: mutate the accumulator, which the reduce owns anyway: `acc.push(x); return acc;`, `acc[k] = v; return acc;`, `Object.assign(acc, …)`. For objects keyed by data, note that adding many keys to one object likely moves it to dictionary mode (slower property reads afterwards, though still linear overall): a `Map` (`acc.set(k, v)`) is the better accumulator for dynamic keys.',
     ].join('\n'),
-    messages: {
-      arraySpread:
-        '`{{what}}` copies the accumulator `{{name}}` into a new array on every {{step}}: O(n²) element copies for n steps (40 to 320x slower than `push` at 250 to 4,000 elements, measured on Node 20). Push into the accumulator instead: `{{name}}.push(x){{ret}}`.',
-      concat:
-        '`{{what}}` copies the array `{{name}}` on every {{step}}: O(n²) element copies for n steps (70 to 1,900x slower than `push` at 250 to 4,000 elements, measured on Node 20). Push into it instead: `{{name}}.push(x){{ret}}` (or `push(...xs)` for short `xs`).',
-      objectSpread:
-        '`{{what}}` copies every property of the accumulator `{{name}}` into a new object on every {{step}}, and the object keeps growing: O(n²) property copies (33 to 3,100x slower than assigning at 100 to 2,000 keys, measured on Node 20). Assign into it instead (`{{name}}[k] = v{{ret}}`); with keys that come from data the object will likely go to dictionary mode (slower reads), so a `Map` is the better accumulator.',
-      objectAssign:
-        '`{{what}}` copies every property of `{{name}}` into a new object on every {{step}}: O(n²) property copies (260 to 4,600x slower than assigning at 100 to 2,000 keys, measured on Node 20). Assign into it instead (`Object.assign({{name}}, …)` or `{{name}}[k] = v{{ret}}`); with keys that come from data the object will likely go to dictionary mode (slower reads), so a `Map` is the better accumulator.',
-    },
   },
-  visits: [ts.SyntaxKind.ArrayLiteralExpression, ts.SyntaxKind.ObjectLiteralExpression, ts.SyntaxKind.CallExpression],
+  messages: {
+    arraySpread:
+      '`{{what}}` copies the accumulator `{{name}}` into a new array on every {{step}}: O(n²) element copies for n steps (40 to 320x slower than `push` at 250 to 4,000 elements, measured on Node 20). Push into the accumulator instead: `{{name}}.push(x){{ret}}`.',
+    concat:
+      '`{{what}}` copies the array `{{name}}` on every {{step}}: O(n²) element copies for n steps (70 to 1,900x slower than `push` at 250 to 4,000 elements, measured on Node 20). Push into it instead: `{{name}}.push(x){{ret}}` (or `push(...xs)` for short `xs`).',
+    objectSpread:
+      '`{{what}}` copies every property of the accumulator `{{name}}` into a new object on every {{step}}, and the object keeps growing: O(n²) property copies (33 to 3,100x slower than assigning at 100 to 2,000 keys, measured on Node 20). Assign into it instead (`{{name}}[k] = v{{ret}}`); with keys that come from data the object will likely go to dictionary mode (slower reads), so a `Map` is the better accumulator.',
+    objectAssign:
+      '`{{what}}` copies every property of `{{name}}` into a new object on every {{step}}: O(n²) property copies (260 to 4,600x slower than assigning at 100 to 2,000 keys, measured on Node 20). Assign into it instead (`Object.assign({{name}}, …)` or `{{name}}[k] = v{{ret}}`); with keys that come from data the object will likely go to dictionary mode (slower reads), so a `Map` is the better accumulator.',
+  },
   create(ctx) {
     const checker = ctx.checker;
     const reported = new Set<ts.Node>();
@@ -150,8 +148,7 @@ export const rule: StaticRule = {
       ctx.report({ node: copy.node, messageId: copy.form, data: { what: DISPLAY[copy.form].replace('{{name}}', name), name, step, ret }, scope });
     };
     const isArrayValued = (e: ts.Expression) => isArrayType(checker.getTypeAtLocation(e), checker);
-    return {
-      visit(node) {
+    const visit = (node: ts.ArrayLiteralExpression | ts.ObjectLiteralExpression | ts.CallExpression): void => {
         const copies = copiesAt(node);
         if (copies.length === 0) return;
         for (const copy of copies) {
@@ -182,8 +179,8 @@ export const rule: StaticRule = {
           if (copy.form === 'concat' && !isArrayValued(source)) continue;
           report(copy, key, ts.isFunctionLike(iterations[0]!) ? 'call of the callback' : 'iteration', '', iterations[0]!);
         }
-      },
     };
+    return { [ts.SyntaxKind.ArrayLiteralExpression]: visit, [ts.SyntaxKind.ObjectLiteralExpression]: visit, [ts.SyntaxKind.CallExpression]: visit };
   },
-};
+});
 

@@ -4,7 +4,7 @@
 // run time: the finding says that type information is lost here and that the site may see
 // many shapes (bench/evidence/any-boxing.mjs: free at 1 to 4 shapes, about 10x at 6+).
 import { ts } from 'ts-morph';
-import type { StaticRule } from './types.js';
+import { defineStaticRule } from './types.js';
 import { certainlyNotAny, Hotness, inCatchClause, isAnyType, isMemberAccess, isWriteTarget, outermostChain, skipParens } from './util/hot-sites.js';
 
 function isAnyKeywordCast(node: ts.Node): node is ts.AsExpression | ts.TypeAssertion {
@@ -69,11 +69,10 @@ function continuesAnyChain(e: ts.Expression, checker: ts.TypeChecker): boolean {
   return isAnyType(checker.getTypeAtLocation(receiverOf(inner)));
 }
 
-export const rule: StaticRule = {
+export const rule = defineStaticRule({
   meta: {
     id: 'any-boxing',
     name: 'AnyBoxing',
-    kind: 'static',
     shortDescription: 'Type information lost in hot code: an object passed into an `any`/`unknown` slot, an `as any` cast, or member access on an `any` receiver inside a loop.',
     fullDescription:
       'Inside loop bodies, callbacks of synchronous array methods, and functions called from a loop of the same file, flags: an object of a concrete type passed to an `any`/`unknown` parameter of a function of the project, assigned to an `any` variable, property or array element, or spread into an `any[]`; an explicit `as any` cast of a concrete value; and a member read or call on an `any` receiver (one finding per chain). TypeScript types are erased, so nothing is boxed at run time: the type no longer documents how many object shapes reach the site, and such sites may be polymorphic (measured on Node 20: free up to 4 shapes, about 10x at 6 shapes, 14x at 8). Catch bindings, compiler error types, primitives and JavaScript files are not flagged.',
@@ -85,35 +84,24 @@ export const rule: StaticRule = {
       '',
       '**Fix**: give the slot a concrete type (or a generic parameter), and normalize data from loose sources (JSON, external APIs) into one class or factory once, outside the hot loop.',
     ].join('\n'),
-    messages: {
-      receiver:
-        'Member access on an `any` value inside {{where}}: type information is lost at this site, and it may be polymorphic (V8 goes megamorphic past 4 shapes, about 10x slower at 6 on Node 20). Type the value, or normalize it into one class before the loop.',
-      castReceiver:
-        '`as any` cast used for member access inside {{where}}: type information is lost at this site, and it may be polymorphic. Access the member through a typed interface instead of casting.',
-      cast:
-        '`as any` cast of a \'{{type}}\' value inside {{where}}: type information is lost from here on, and sites that use it may be polymorphic. Use a precise type (or a generic parameter) instead of `any`.',
-      param:
-        'A \'{{type}}\' object is passed to the {{slot}} parameter of \'{{callee}}\' inside {{where}}: its type is lost there, and sites in \'{{callee}}\' that read it may be polymorphic. Give the parameter a concrete type or a type parameter.',
-      spread:
-        'Elements of type \'{{type}}\' are spread into an `{{slot}}` inside {{where}}: type information is lost at this site, and reads of the elements may be polymorphic. Give the array a concrete element type.',
-      assign:
-        'A \'{{type}}\' object is stored into an `{{slot}}` {{target}} inside {{where}}: type information is lost at this site, and reads of it may be polymorphic. Give the {{target}} a concrete type.',
-    },
   },
-  visits: [
-    ts.SyntaxKind.PropertyAccessExpression,
-    ts.SyntaxKind.ElementAccessExpression,
-    ts.SyntaxKind.AsExpression,
-    ts.SyntaxKind.TypeAssertionExpression,
-    ts.SyntaxKind.CallExpression,
-    ts.SyntaxKind.NewExpression,
-    ts.SyntaxKind.BinaryExpression,
-    ts.SyntaxKind.VariableDeclaration,
-    ts.SyntaxKind.ArrayLiteralExpression,
-  ],
+  messages: {
+    receiver:
+      'Member access on an `any` value inside {{where}}: type information is lost at this site, and it may be polymorphic (V8 goes megamorphic past 4 shapes, about 10x slower at 6 on Node 20). Type the value, or normalize it into one class before the loop.',
+    castReceiver:
+      '`as any` cast used for member access inside {{where}}: type information is lost at this site, and it may be polymorphic. Access the member through a typed interface instead of casting.',
+    cast:
+      '`as any` cast of a \'{{type}}\' value inside {{where}}: type information is lost from here on, and sites that use it may be polymorphic. Use a precise type (or a generic parameter) instead of `any`.',
+    param:
+      'A \'{{type}}\' object is passed to the {{slot}} parameter of \'{{callee}}\' inside {{where}}: its type is lost there, and sites in \'{{callee}}\' that read it may be polymorphic. Give the parameter a concrete type or a type parameter.',
+    spread:
+      'Elements of type \'{{type}}\' are spread into an `{{slot}}` inside {{where}}: type information is lost at this site, and reads of the elements may be polymorphic. Give the array a concrete element type.',
+    assign:
+      'A \'{{type}}\' object is stored into an `{{slot}}` {{target}} inside {{where}}: type information is lost at this site, and reads of it may be polymorphic. Give the {{target}} a concrete type.',
+  },
   create(ctx) {
     // JavaScript has no type information to lose.
-    if (ctx.isJavaScript) return { visit() {} };
+    if (ctx.isJavaScript) return {};
     const { checker, program } = ctx;
     const hotness = new Hotness(ctx.sourceFile, checker);
     const whereText = (node: ts.Node): string | undefined => {
@@ -134,10 +122,9 @@ export const rule: StaticRule = {
       report(typeName(t), '');
     };
 
-    return {
-      visit(node) {
-        // Member reads and calls on an `any` receiver: one finding per chain, at its root.
-        if (isMemberAccess(node)) {
+    // Member reads and calls on an `any` receiver: one finding per chain, at its root.
+    const member = (node: ts.PropertyAccessExpression | ts.ElementAccessExpression): void => {
+        {
           // Stores build the object: the rule is about reads and calls through `any`.
           if (isWriteTarget(node)) return;
           const recv = receiverOf(node);
@@ -156,8 +143,9 @@ export const rule: StaticRule = {
           const chain = outermostChain(node);
           const cast = isAnyKeywordCast(recv);
           ctx.report({ node: chain, messageId: cast ? 'castReceiver' : 'receiver', data: { where } });
-          return;
         }
+    };
+    const anyCast = (node: ts.AsExpression | ts.TypeAssertion): void => {
         if (isAnyKeywordCast(node)) {
           // Used as a receiver: the member access reports it. `x as any as T` re-types the value.
           let outer: ts.Node = node;
@@ -174,9 +162,10 @@ export const rule: StaticRule = {
             if (!c || c === t || c.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.Any)) return;
           }
           ctx.report({ node, messageId: 'cast', data: { where, type: typeName(t) } });
-          return;
         }
-        if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+    };
+    const call = (node: ts.CallExpression | ts.NewExpression): void => {
+        {
           const args = node.arguments;
           if (!args || args.length === 0) return;
           const where = whereText(node);
@@ -224,9 +213,10 @@ export const rule: StaticRule = {
             const slot = isAnyType(pt) ? '`any`' : '`unknown`';
             checkFlow(a, where, (type) => ctx.report({ node: a, messageId: 'param', data: { where, type, slot, callee: name } }));
           });
-          return;
         }
-        if (ts.isBinaryExpression(node)) {
+    };
+    const assignment = (node: ts.BinaryExpression): void => {
+        {
           if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
           const left = skipParens(node.left);
           if (!(ts.isIdentifier(left) || isMemberAccess(left))) return;
@@ -238,18 +228,20 @@ export const rule: StaticRule = {
           if (isMemberAccess(left) && isAnyType(checker.getTypeAtLocation(receiverOf(left)))) return;
           const target = ts.isIdentifier(left) ? 'variable' : ts.isElementAccessExpression(left) ? 'element' : 'property';
           checkFlow(node.right, where, (type) => ctx.report({ node: node.right, messageId: 'assign', data: { where, type, slot: isAnyType(lt) ? 'any' : 'unknown', target } }));
-          return;
         }
-        if (ts.isVariableDeclaration(node)) {
+    };
+    const declaration = (node: ts.VariableDeclaration): void => {
+        {
           // Only an explicit annotation is a slot: an inferred `any` comes from the initializer.
           if (!node.initializer || !node.type || (node.type.kind !== ts.SyntaxKind.AnyKeyword && node.type.kind !== ts.SyntaxKind.UnknownKeyword)) return;
           const where = whereText(node);
           if (!where) return;
           const slot = node.type.kind === ts.SyntaxKind.AnyKeyword ? 'any' : 'unknown';
           checkFlow(node.initializer, where, (type) => ctx.report({ node: node.initializer!, messageId: 'assign', data: { where, type, slot, target: 'variable' } }));
-          return;
         }
-        if (ts.isArrayLiteralExpression(node)) {
+    };
+    const arrayLiteral = (node: ts.ArrayLiteralExpression): void => {
+        {
           // `[...xs]` / `[x]` into an `any[]` (the literal's contextual type), when the literal
           // itself is not passed whole into an `any` slot (reported there).
           const ct = checker.getContextualType(node);
@@ -271,7 +263,17 @@ export const rule: StaticRule = {
             checkFlow(el, where, (type) => ctx.report({ node: el, messageId: 'assign', data: { where, type, slot: checker.typeToString(ct), target: 'array' } }));
           }
         }
-      },
+    };
+    return {
+      [ts.SyntaxKind.PropertyAccessExpression]: member,
+      [ts.SyntaxKind.ElementAccessExpression]: member,
+      [ts.SyntaxKind.AsExpression]: anyCast,
+      [ts.SyntaxKind.TypeAssertionExpression]: anyCast,
+      [ts.SyntaxKind.CallExpression]: call,
+      [ts.SyntaxKind.NewExpression]: call,
+      [ts.SyntaxKind.BinaryExpression]: assignment,
+      [ts.SyntaxKind.VariableDeclaration]: declaration,
+      [ts.SyntaxKind.ArrayLiteralExpression]: arrayLiteral,
     };
   },
-};
+});

@@ -3,7 +3,7 @@
 // `arguments[i]` / `arguments.length` and `f.apply(this, arguments)` cost the same as rest
 // parameters on modern V8 (see bench/evidence/arguments-leak.mjs) and are not flagged.
 import { ts } from 'ts-morph';
-import type { StaticRule } from './types.js';
+import { defineStaticRule } from './types.js';
 import { functionName, isFunctionNode } from '../analyze/ast.js';
 
 /** Functions that own an `arguments` binding (arrows do not). */
@@ -161,11 +161,10 @@ function hasSimpleFormals(fn: ArgumentsOwner): boolean {
   return fn.parameters.length > 0 && fn.parameters.every((p) => ts.isIdentifier(p.name) && !p.initializer && !p.dotDotDotToken && !(ts.isIdentifier(p.name) && p.name.text === 'this'));
 }
 
-export const rule: StaticRule = {
+export const rule = defineStaticRule({
   meta: {
     id: 'arguments-leak',
     name: 'ArgumentsLeak',
-    kind: 'static',
     shortDescription: '`arguments` copied into an array by a slow generic path, or read in a sloppy-mode function with parameters.',
     fullDescription:
       'Flags `Array.prototype.slice.call(arguments)` / `[].slice.call(arguments)` (about 30 to over 100x a rest parameter on Node 20), `Array.from(arguments)` and `[...arguments]` (iterator protocol over the arguments object: 300x and more), and sloppy-mode functions with simple formal parameters that use `arguments` (a mapped arguments object aliasing the parameters: about 3 to 5x). `arguments` passed to another call or stored in an object is a note: the object is materialized, at the same measured cost as a rest array. Strict `arguments[i]`, `arguments.length`, `f.apply(this, arguments)` and `f(...arguments)` are not flagged: they are as fast as rest parameters on modern V8.',
@@ -177,31 +176,31 @@ export const rule: StaticRule = {
       '',
       '**Fix**: use a rest parameter (`function f(...args)`), or `"use strict"` / an ES module for the sloppy case. `f.apply(this, arguments)`, `f(...arguments)`, and strict `arguments[i]` / `arguments.length` are fine and not flagged.',
     ].join('\n'),
-    messages: {
-      slice:
-        '`{{callee}}(arguments)` copies the arguments object through the generic Array.prototype.slice path on an array-like: about 30 to over 100x a rest parameter on Node 20, which V8 can often allocate on the fly or elide. Declare a rest parameter (`...args`) instead.',
-      arrayFrom:
-        '`Array.from(arguments)` runs the iterator protocol over the arguments object: hundreds of times slower than a rest parameter on Node 20. Declare a rest parameter (`...args`) instead.',
-      spread:
-        '`[...arguments]` runs the iterator protocol over the arguments object (no fast path for it in array spread): hundreds of times slower than a rest parameter on Node 20. Declare a rest parameter (`...args`) instead.',
-      passed:
-        '`arguments` is passed to another call, so V8 must materialize the arguments object when the call is not inlined. On Node 20 this measured as fast as passing a rest array, hence a note: a rest parameter (`...args`) gives a real Array and the same cost. `f.apply(this, arguments)` and `f(...arguments)` are not flagged.',
-      stored:
-        '`arguments` is stored or returned, so the arguments object is materialized on the heap (as fast as a rest array on Node 20, hence a note). Declare a rest parameter (`...args`) and store that: it is a real Array.',
-      sloppy:
-        '\'{{fn}}\' is sloppy-mode code with parameters and reads `arguments`: V8 creates a mapped arguments object that aliases the parameters, likely 3 to 5x slower to read than in strict mode with 4 or more arguments (Node 20). Add "use strict", make the file an ES module, or replace `arguments` with a rest parameter.',
-    },
   },
-  visits: [ts.SyntaxKind.Identifier],
+  messages: {
+    slice:
+      '`{{callee}}(arguments)` copies the arguments object through the generic Array.prototype.slice path on an array-like: about 30 to over 100x a rest parameter on Node 20, which V8 can often allocate on the fly or elide. Declare a rest parameter (`...args`) instead.',
+    arrayFrom:
+      '`Array.from(arguments)` runs the iterator protocol over the arguments object: hundreds of times slower than a rest parameter on Node 20. Declare a rest parameter (`...args`) instead.',
+    spread:
+      '`[...arguments]` runs the iterator protocol over the arguments object (no fast path for it in array spread): hundreds of times slower than a rest parameter on Node 20. Declare a rest parameter (`...args`) instead.',
+    passed:
+      '`arguments` is passed to another call, so V8 must materialize the arguments object when the call is not inlined. On Node 20 this measured as fast as passing a rest array, hence a note: a rest parameter (`...args`) gives a real Array and the same cost. `f.apply(this, arguments)` and `f(...arguments)` are not flagged.',
+    stored:
+      '`arguments` is stored or returned, so the arguments object is materialized on the heap (as fast as a rest array on Node 20, hence a note). Declare a rest parameter (`...args`) and store that: it is a real Array.',
+    sloppy:
+      '\'{{fn}}\' is sloppy-mode code with parameters and reads `arguments`: V8 creates a mapped arguments object that aliases the parameters, likely 3 to 5x slower to read than in strict mode with 4 or more arguments (Node 20). Add "use strict", make the file an ES module, or replace `arguments` with a rest parameter.',
+  },
+  options: {
+    escapes: { type: 'boolean', default: true, description: 'Report `arguments` passed on to another call or stored (notes; measured as cheap).' },
+  },
   create(ctx) {
-    // `{ "escapes": false }` turns off the notes for `arguments` passed on or stored.
-    const reportEscapes = ctx.options['escapes'] !== false;
+    const reportEscapes = ctx.options.escapes;
     const sloppyFile = ctx.isJavaScript && !isEsModule(ctx.sourceFile) && !hasUseStrict(ctx.sourceFile.statements);
     // Sloppy functions: the first `arguments` read not already flagged as a copy.
     const sloppyUses = new Map<ArgumentsOwner, ts.Node | undefined>();
     return {
-      visit(node) {
-        const id = node as ts.Identifier;
+      [ts.SyntaxKind.Identifier](id) {
         if (!isArgumentsReference(id)) return;
         const owner = ownerOf(id);
         if (!owner) return;
@@ -242,4 +241,4 @@ export const rule: StaticRule = {
       },
     };
   },
-};
+});

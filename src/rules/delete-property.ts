@@ -2,7 +2,7 @@
 // V8 drops the object's hidden class and moves it to dictionary mode: every later property
 // read on it is a hash lookup instead of an inline-cached offset load.
 import { ts } from 'ts-morph';
-import type { StaticRule } from './types.js';
+import { defineStaticRule } from './types.js';
 import { enclosingFunction, isLoop, skipOuterExpressions } from '../analyze/ast.js';
 import { isArrayType, isInstanceOf } from './util/accumulators.js';
 
@@ -47,11 +47,10 @@ function deleteScope(del: ts.Node): ts.Node {
   return del;
 }
 
-export const rule: StaticRule = {
+export const rule = defineStaticRule({
   meta: {
     id: 'delete-property',
     name: 'DeleteProperty',
-    kind: 'static',
     shortDescription: '`delete` of an object property: the object likely leaves fast mode.',
     fullDescription:
       'Flags `delete o.p` and `delete o[\'p\']` on ordinary objects. Unless `p` is the last property added to `o`, V8 gives up the object\'s hidden class and keeps it in dictionary mode: later property reads on it are hash lookups (measured 11 to 24x slower per read on Node 20). Deletes with a computed key (`delete o[k]`) are notes: the object is used as a dictionary, which is what `Map` is for. `delete` of an array element is a note (it leaves a hole). `Map`/`Set` receivers, `process.env` and the global object are not flagged.',
@@ -63,23 +62,21 @@ export const rule: StaticRule = {
       '',
       '**Fix**: `o.p = undefined` keeps the hidden class and costs nothing (but `\'p\' in o` and `Object.keys(o)` still see `p`); to drop the key, build a copy without it: `const { p, ...rest } = o`. If `p` is known to be the last property added, the delete is fine: suppress the finding. For computed keys (`delete o[k]`), use a `Map` and `map.delete(k)`.',
     ].join('\n'),
-    messages: {
-      fixedKey:
-        '`{{text}}` deletes a property of an ordinary object: unless `{{key}}` is the last property added to it, V8 likely moves the object to dictionary mode, and every later property read on it becomes a hash lookup (11 to 24x slower per read measured on Node 20). Assign `undefined` instead (keeps the hidden class and costs nothing; `in`/`Object.keys` still see the key), or build a copy without it (`const { {{key}}: _, ...rest } = …`). Deleting the last-added property is free: if that is the case here, suppress this finding.',
-      dynamicKey:
-        '`{{text}}` deletes a computed key: the object is used as a dictionary, and after the delete V8 likely keeps it in dictionary mode (slower property reads). If the keys come from data, a `Map` with `map.delete(key)` is made for this.',
-      dictionaryType:
-        '`{{text}}` deletes a key of an object typed as a dictionary (index signature): after the delete V8 likely keeps it in dictionary mode (slower property reads). A `Map` with `map.delete(key)` is made for this.',
-      arrayElement:
-        '`{{text}}` deletes an array element: it leaves a hole (the length does not change) and moves the array to a HOLEY elements kind for good, so reads must check for holes. Use `splice(i, 1)` to remove the element, or assign `undefined` to clear it.',
-    },
   },
-  visits: [ts.SyntaxKind.DeleteExpression],
+  messages: {
+    fixedKey:
+      '`{{text}}` deletes a property of an ordinary object: unless `{{key}}` is the last property added to it, V8 likely moves the object to dictionary mode, and every later property read on it becomes a hash lookup (11 to 24x slower per read measured on Node 20). Assign `undefined` instead (keeps the hidden class and costs nothing; `in`/`Object.keys` still see the key), or build a copy without it (`const { {{key}}: _, ...rest } = …`). Deleting the last-added property is free: if that is the case here, suppress this finding.',
+    dynamicKey:
+      '`{{text}}` deletes a computed key: the object is used as a dictionary, and after the delete V8 likely keeps it in dictionary mode (slower property reads). If the keys come from data, a `Map` with `map.delete(key)` is made for this.',
+    dictionaryType:
+      '`{{text}}` deletes a key of an object typed as a dictionary (index signature): after the delete V8 likely keeps it in dictionary mode (slower property reads). A `Map` with `map.delete(key)` is made for this.',
+    arrayElement:
+      '`{{text}}` deletes an array element: it leaves a hole (the length does not change) and moves the array to a HOLEY elements kind for good, so reads must check for holes. Use `splice(i, 1)` to remove the element, or assign `undefined` to clear it.',
+  },
   create(ctx) {
     const checker = ctx.checker;
     return {
-      visit(node) {
-        const del = node as ts.DeleteExpression;
+      [ts.SyntaxKind.DeleteExpression](del) {
         const target = skipOuterExpressions(del.expression);
         if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;
         const receiver = skipOuterExpressions(target.expression);
@@ -107,4 +104,4 @@ export const rule: StaticRule = {
       },
     };
   },
-};
+});

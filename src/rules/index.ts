@@ -1,6 +1,7 @@
 // The rule catalogue. One file per rule; order here is the order of `jitlint rules`.
 import type { RuleMeta } from '../model.js';
-import type { RuntimeRule, StaticRule } from './types.js';
+import type { OptionsSchema, RuntimeRule, StaticRule } from './types.js';
+import type { ActiveRuntimeRule } from './runtime/run.js';
 import { INTERNAL_RULES } from './internal.js';
 import { rule as closureInLoop } from './closure-in-loop.js';
 import { rule as stringConcatInLoop } from './string-concat-in-loop.js';
@@ -38,4 +39,16 @@ const byId = new Map(ALL_RULES.map((m) => [m.id, m]));
 
 export function ruleMeta(id: string): RuleMeta | undefined {
   return byId.get(id);
+}
+
+const schemas = new Map<string, OptionsSchema>([...STATIC_RULES, ...RUNTIME_RULES].map((r) => [r.meta.id, r.optionsSchema]));
+
+/** The options a rule takes (empty for rules without options and for internal ones). */
+export function optionsSchemaOf(id: string): OptionsSchema {
+  return schemas.get(id) ?? {};
+}
+
+/** Every runtime rule at its default level and options (tests, and callers without configuration). */
+export function defaultRuntimeRules(): ActiveRuntimeRule[] {
+  return RUNTIME_RULES.map((rule) => ({ rule, level: rule.meta.defaultLevel, options: Object.fromEntries(Object.entries(rule.optionsSchema).map(([k, o]) => [k, o.default])) }));
 }

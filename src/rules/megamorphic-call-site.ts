@@ -3,7 +3,7 @@
 // (`max_valid_polymorphic_map_count = 4`); the 5th makes the site megamorphic: a generic
 // stub-cache lookup on every access and no inlining of the called method.
 import { ts } from 'ts-morph';
-import type { StaticRule } from './types.js';
+import { defineStaticRule } from './types.js';
 import { Hotness, isWriteTarget, skipParens } from './util/hot-sites.js';
 
 const MAX_POLYMORPHIC = 4;
@@ -217,11 +217,10 @@ function obviouslySingleShape(receiver: ts.Expression): boolean {
   }
 }
 
-export const rule: StaticRule = {
+export const rule = defineStaticRule({
   meta: {
     id: 'megamorphic-call-site',
     name: 'MegamorphicCallSite',
-    kind: 'static',
     shortDescription: 'A property read or method call whose receiver can take 5 or more object shapes: beyond V8\'s 4-map inline cache limit.',
     fullDescription:
       'In loops, callbacks of synchronous array methods and functions called from a loop of the same file, counts the distinct object shapes the receiver of a property read or method call can have from its type: members of a union with different property sets (object literal types, interfaces, classes), and for a method call on an interface or abstract class, the concrete classes of the program that implement it. V8 keeps at most 4 maps in a polymorphic inline cache (`max_valid_polymorphic_map_count = 4`): with 5 or more the site likely goes megamorphic (generic lookup, no inlining), measured on Node 20 at about 9 to 18x a monomorphic read and about 13x a monomorphic method call. Exactly 4 shapes is a note: one more makes it megamorphic. Primitives, `any`/`unknown` and unconstrained type parameters are not counted; union members with the same properties in the same order count once.',
@@ -233,19 +232,17 @@ export const rule: StaticRule = {
       '',
       '**Fix**: build all variants with the same properties in the same order (one class or one factory, absent fields set to `undefined`), or split the hot site by type (`switch (x.kind)` with one access per case) so each site sees few shapes.',
     ].join('\n'),
-    messages: {
-      megamorphic:
-        'The {{access}} \'{{prop}}\' has a receiver of {{count}} distinct object shapes ({{shapes}}): more than the 4 maps a V8 inline cache keeps (max_valid_polymorphic_map_count = 4), so this site likely goes megamorphic (generic lookup, no inlining; about 9 to 18x a monomorphic access on Node 20). {{fix}}',
-      atLimit:
-        'The {{access}} \'{{prop}}\' has a receiver of 4 distinct object shapes ({{shapes}}): at the 4-map limit of a V8 inline cache; one more shape makes it megamorphic (about 9x slower per access on Node 20). {{fix}}',
-    },
   },
-  visits: [ts.SyntaxKind.PropertyAccessExpression],
+  messages: {
+    megamorphic:
+      'The {{access}} \'{{prop}}\' has a receiver of {{count}} distinct object shapes ({{shapes}}): more than the 4 maps a V8 inline cache keeps (max_valid_polymorphic_map_count = 4), so this site likely goes megamorphic (generic lookup, no inlining; about 9 to 18x a monomorphic access on Node 20). {{fix}}',
+    atLimit:
+      'The {{access}} \'{{prop}}\' has a receiver of 4 distinct object shapes ({{shapes}}): at the 4-map limit of a V8 inline cache; one more shape makes it megamorphic (about 9x slower per access on Node 20). {{fix}}',
+  },
   create(ctx) {
     const hotness = new Hotness(ctx.sourceFile, ctx.checker);
     return {
-      visit(node) {
-        const pae = node as ts.PropertyAccessExpression;
+      [ts.SyntaxKind.PropertyAccessExpression](pae) {
         if (ts.isPrivateIdentifier(pae.name)) return; // #x: only instances of one class
         if (pae.parent && ts.isExpressionWithTypeArguments(pae.parent)) return; // `extends a.B`
         if (obviouslySingleShape(pae.expression)) return;
@@ -271,4 +268,4 @@ export const rule: StaticRule = {
       },
     };
   },
-};
+});

@@ -2,7 +2,7 @@
 // (ConsString) and cost linear time overall; a read of the contents in the same loop flattens
 // the whole rope each time, which makes the loop quadratic.
 import { ts } from 'ts-morph';
-import type { StaticRule } from './types.js';
+import { defineStaticRule } from './types.js';
 import { isFunctionNode, isLoop, skipOuterExpressions } from '../analyze/ast.js';
 import {
   accumulatingIteration, enclosingIterations, inIterationBody, isNamePosition, isStringType, plusOperands, referencedSymbol,
@@ -102,11 +102,10 @@ interface Group {
   appends: Append[];
 }
 
-export const rule: StaticRule = {
+export const rule = defineStaticRule({
   meta: {
     id: 'string-concat-in-loop',
     name: 'StringConcatInLoop',
-    kind: 'static',
     shortDescription: 'A string accumulator grown in a loop, and read in the same loop.',
     fullDescription:
       'Flags a string variable declared outside a loop and grown inside it with `s += x`, `s = s + x` or `s = `${s}…``. When the loop also reads the contents of the accumulator (`charCodeAt`, `endsWith`, `indexOf`, a regex, passing it to a call), each read likely flattens the whole rope V8 built from the appends: the loop is quadratic in the string length (warning). A plain append is linear on V8 and is only a note: it is quadratic on engines without ropes. Reading `.length` or testing truthiness does not flatten. The accumulator must have a string type: numbers, bigints, arrays and `any` are not flagged.',
@@ -120,24 +119,23 @@ export const rule: StaticRule = {
       '',
       '**Fix**: keep what the loop needs to know in its own variable (the last character, a counter), move the read after the loop, or collect the parts in an array and `join()` once. A plain append needs no change on V8; use an array and `join()` if the code also runs on an engine without ropes (older QuickJS: about 60x).',
     ].join('\n'),
-    messages: {
-      readInLoop:
-        'The string `{{name}}` is appended to in this loop and its contents are also read in it (`{{read}}`, line {{line}}). V8 builds the appends as a rope (ConsString) and each content read likely flattens the whole rope, copying it: the loop is quadratic in the length of `{{name}}` (10 to 110x slower per append at 1,000 to 64,000 appends, measured on Node 20). Keep what the loop needs in a separate variable (e.g. the last character), read after the loop, or collect the parts in an array and `join()` once.',
-      readWithReset:
-        'The string `{{name}}` is appended to in this loop and its contents are read in it (`{{read}}`, line {{line}}), but it is also reset in the loop, so each flatten copies only the current segment: likely linear unless the resets are rare. If they are, keep what the loop needs in a separate variable.',
-      append:
-        'The string `{{name}}` grows by appends in this loop. On V8 this is linear: the appends build a rope (ConsString) that is flattened once when read, usually as fast as `push` + `join("")`. It is quadratic only on engines without ropes; if this code runs on one, collect the parts in an array and `join()` once.',
-    },
   },
-  visits: [ts.SyntaxKind.BinaryExpression],
+  messages: {
+    readInLoop:
+      'The string `{{name}}` is appended to in this loop and its contents are also read in it (`{{read}}`, line {{line}}). V8 builds the appends as a rope (ConsString) and each content read likely flattens the whole rope, copying it: the loop is quadratic in the length of `{{name}}` (10 to 110x slower per append at 1,000 to 64,000 appends, measured on Node 20). Keep what the loop needs in a separate variable (e.g. the last character), read after the loop, or collect the parts in an array and `join()` once.',
+    readWithReset:
+      'The string `{{name}}` is appended to in this loop and its contents are read in it (`{{read}}`, line {{line}}), but it is also reset in the loop, so each flatten copies only the current segment: likely linear unless the resets are rare. If they are, keep what the loop needs in a separate variable.',
+    append:
+      'The string `{{name}}` grows by appends in this loop. On V8 this is linear: the appends build a rope (ConsString) that is flattened once when read, usually as fast as `push` + `join("")`. It is quadratic only on engines without ropes; if this code runs on one, collect the parts in an array and `join()` once.',
+  },
   create(ctx) {
     const checker = ctx.checker;
     // (iteration, accumulator) → appends, in document order.
     const groups = new Map<Iteration, Map<ts.Symbol, Group>>();
     const order: Group[] = [];
     return {
-      visit(node) {
-        const append = appendOf(node as ts.BinaryExpression);
+      [ts.SyntaxKind.BinaryExpression](node) {
+        const append = appendOf(node);
         if (!append) return;
         const iterations = enclosingIterations(node);
         if (iterations.length === 0) return;
@@ -198,7 +196,7 @@ export const rule: StaticRule = {
       },
     };
   },
-};
+});
 
 /** The expression around a read worth quoting: `s.endsWith('x')` rather than `s`. */
 function readExpression(id: ts.Identifier): ts.Node {

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isInternalScript } from '../runtime/scripts.js';
+import { isUnder, relativePath } from '../project/paths.js';
 
 /** Why a position was not mapped to a project file. */
 export type UnmappedReason = 'internal' | 'node_modules' | 'eval' | 'outside-project' | 'missing-file' | 'unreadable' | 'out-of-range';
@@ -115,18 +116,12 @@ export class ScriptLocator {
 
   /** Is `abs` (a local absolute path) inside one of the project directories? */
   inProject(abs: string): boolean {
-    return this.opts.projectDirs.some((d) => {
-      const rel = path.relative(d, abs);
-      return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-    });
+    return this.opts.projectDirs.some((d) => isUnder(abs, d));
   }
 
   /** A local path relative to the first project directory holding it ("/" separators). */
   projectRelative(abs: string): string | undefined {
-    for (const d of this.opts.projectDirs) {
-      const rel = path.relative(d, abs);
-      if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return rel.split(path.sep).join('/');
-    }
+    for (const d of this.opts.projectDirs) if (isUnder(abs, d)) return relativePath(d, abs);
     return undefined;
   }
 

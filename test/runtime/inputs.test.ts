@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { RuntimeInputError, deriveRuntimeFindings, loadRuntime, runtimeJson } from '../../src/runtime/index.js';
+import { RuntimeInputError, loadRuntime, type RuntimeModel } from '../../src/runtime/index.js';
+import { runtimeSection as runtimeJson } from '../../src/pipeline/runtime-section.js';
+import { runRuntimeRules } from '../../src/rules/runtime/run.js';
+import { defaultRuntimeRules } from '../../src/rules/index.js';
+
+const deriveRuntimeFindings = (model: RuntimeModel) => runRuntimeRules(model, defaultRuntimeRules());
 import { fixturePath } from '../helpers.js';
 import { MAJORS, deopts, v8Fixture } from './facts.js';
 

@@ -8,7 +8,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { copyFixture, isOneLineError, jitlint } from '../cli-helpers.js';
 import { fixturePath } from '../helpers.js';
-import { analyzeRuntime } from '../../src/cli/runtime-input.js';
+import { defaultRuntimeRules } from '../../src/rules/index.js';
+import { analyzeRuntime } from '../../src/pipeline/runtime.js';
 import type { Finding } from '../../src/model.js';
 
 const SUITE_LOG = fixturePath('v8', '24', 'suite.v8.log.gz');
@@ -95,7 +96,7 @@ for (const [trace, what] of [
 
 test('the inlining chain becomes related locations, the expression text the snippet', async () => {
   const dir = copyFixture('sites', 'ts-project');
-  const out = await analyzeRuntime({ files: [path.join(dir, 'esm.trace.txt')], cwd: dir, baseDir: dir, rootDir: dir, runRoot: recordedTsProjectDir(), config: { rules: new Map(), ignores: [] } });
+  const out = await analyzeRuntime({ files: [path.join(dir, 'esm.trace.txt')], cwd: dir, baseDir: dir, rootDir: dir, runRoot: recordedTsProjectDir(), rules: defaultRuntimeRules() });
   const inlined = out.findings.find((f) => f.message.startsWith('norm '))!;
   assert.equal(
     { fn: inlined.functionName, snippet: inlined.snippet, related: inlined.related },

@@ -1,16 +1,19 @@
 // V8 logs → runtime findings at project-relative positions: loads the logs (files, or
-// `jitlint record` directories with a manifest.json), derives the runtime findings and
-// places each one on the expression it is about, in the original source.
+// `jitlint record` directories with a manifest.json), runs the runtime rules, places each
+// finding on the expression it is about in the original source, and collects the evidence
+// that confirms static findings.
 import fs from 'node:fs';
 import readline from 'node:readline';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Finding, RelatedLocation } from '../model.js';
-import type { Config } from '../config/load.js';
-import { ruleSetting } from '../config/load.js';
 import { UsageError } from '../errors.js';
-import { RuntimeInputError, deriveRuntimeFindings, loadRuntime, runtimeJson, type RuntimeFinding, type RuntimeSection, type RuntimeModel, type SourcePosition } from '../runtime/index.js';
-import { SiteResolver, isUnmapped, type ExpressionKind, type ResolvedSite, type UnmappedReason } from '../sites/index.js';
+import { RuntimeInputError, loadRuntime, type RuntimeModel, type SourcePosition } from '../runtime/index.js';
+import { runRuntimeRules, type ActiveRuntimeRule } from '../rules/runtime/run.js';
+import type { RuntimeSection } from '../report/model.js';
+import { runtimeEvidence, type RuntimeEvidence } from '../correlate/evidence.js';
+import { SiteResolver, isUnmapped, type UnmappedReason } from '../sites/index.js';
+import { runtimeSection } from './runtime-section.js';
 
 export interface RuntimeRequest {
   files: string[];
@@ -20,13 +23,16 @@ export interface RuntimeRequest {
   rootDir: string;
   /** Where the logged program ran (`--root`), when known. */
   runRoot?: string;
-  config: Config;
+  /** The runtime rules that are on, with their levels and options. */
+  rules: readonly ActiveRuntimeRule[];
 }
 
 export interface RuntimeOutcome {
   /** One line per --deopt file that could not be used (exit code 2, after the report). */
   inputErrors: string[];
   findings: Finding[];
+  /** What V8 did at source sites, for confirming static findings. */
+  evidence: RuntimeEvidence[];
   runtime: RuntimeSection;
   notes: string[];
 }
@@ -134,27 +140,6 @@ function loggedSources(model: RuntimeModel): Map<string, string> {
   return out;
 }
 
-/** The expression kind an event is about, where the position alone is ambiguous. */
-function hintFor(f: RuntimeFinding): ExpressionKind | undefined {
-  const reasons = ((f.properties['reasons'] as string[] | undefined) ?? []).join(' ');
-  switch (f.ruleId) {
-    case 'deopt':
-      if (f.properties['atFunctionStart']) return undefined;
-      if (/\bconstruct\b/i.test(reasons)) return 'new';
-      if (/\bcall\b/i.test(reasons)) return 'call';
-      return undefined;
-    case 'megamorphic-ic': {
-      const kind = String(f.properties['icKind'] ?? '');
-      if (kind.includes('Global')) return undefined;
-      return kind.includes('Store') ? 'assignment' : 'member';
-    }
-    case 'inlining-rejected':
-      return f.properties['atCallee'] ? undefined : 'call';
-    default:
-      return undefined;
-  }
-}
-
 const REASON_TEXT: Record<UnmappedReason, string> = {
   internal: 'node internals',
   node_modules: 'node_modules',
@@ -195,13 +180,12 @@ export async function analyzeRuntime(req: RuntimeRequest): Promise<RuntimeOutcom
     scriptSources: (s) => sources.get(s),
   });
 
-  const loop = ruleSetting(req.config, 'deopt-loop').options?.['threshold'];
-  const runtimeFindings = deriveRuntimeFindings(model, typeof loop === 'number' && loop >= 1 ? { deoptLoopThreshold: loop } : {});
+  const runtimeFindings = runRuntimeRules(model, req.rules);
 
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const rf of runtimeFindings) {
-    const site = resolver.resolve(rf.script, rf.line, rf.column, hintFor(rf));
+    const site = resolver.resolve(rf.script, rf.line, rf.column, rf.expression);
     if (isUnmapped(site)) continue;
     const related: RelatedLocation[] = [];
     rf.inlinedAt.forEach((p, i) => {
@@ -213,6 +197,7 @@ export async function analyzeRuntime(req: RuntimeRequest): Promise<RuntimeOutcom
     });
     const finding: Finding = {
       ruleId: rf.ruleId,
+      messageId: rf.messageId,
       level: rf.level,
       file: site.file,
       line: site.line,
@@ -238,12 +223,13 @@ export async function analyzeRuntime(req: RuntimeRequest): Promise<RuntimeOutcom
     const r = resolver.resolve(p.script, p.line, p.column);
     return isUnmapped(r) ? undefined : { file: r.file, line: r.at.line, column: r.at.column };
   };
-  const section = runtimeJson(model, (s) => resolver.fileOf(s), place);
+  const section = runtimeSection(model, (s) => resolver.fileOf(s), place);
   if (!section.node && inputs.node) section.node = inputs.node;
   if (!section.v8 && inputs.v8) section.v8 = inputs.v8;
+  const evidence = runtimeEvidence(model, place, findings);
 
   notes.push(...unmappedNotes(model, resolver, !!runRoot));
-  return { findings, runtime: section, notes, inputErrors };
+  return { findings, evidence, runtime: section, notes, inputErrors };
 }
 
 /** One line per group of reasons: how many events (deopts, IC sites, inlining decisions) were left unmapped. */
@@ -273,4 +259,3 @@ function unmappedNotes(model: RuntimeModel, resolver: SiteResolver, haveRunRoot:
   return notes;
 }
 
-export type { ResolvedSite };

@@ -1,28 +1,7 @@
-// The `runtime` object of the JSON report (DESIGN.md §4).
-import { isOsrDeopt } from './findings.js';
-import { type RuntimeModel, type SourcePosition, positionKey } from './model.js';
-
-export interface RuntimeSection {
-  node?: string;
-  v8?: string;
-  functions: Array<{ name: string; file: string; line: number; column: number; optimizations: number; deopts: number }>;
-  deopts: Array<{
-    function: string;
-    file: string;
-    line: number;
-    column: number;
-    kind: string;
-    reason: string;
-    tier?: string;
-    count: number;
-    actionable: boolean;
-    inlinedAt: Array<{ file?: string; script: string; line: number; column: number }>;
-  }>;
-  inlining: Array<{ caller?: string; callee: string; inlined: boolean; reason?: string; tier: string; file?: string; line?: number; column?: number }>;
-  ics: Array<{ file: string; line: number; column: number; state: string; key: string; kind: string; function?: string }>;
-  /** Events whose script maps to no project file. */
-  unmapped: number;
-}
+// The runtime model, placed at project positions: the `runtime` section of the report (DESIGN.md §4).
+import type { RuntimeSection } from '../report/model.js';
+import { isOsrDeopt } from '../runtime/deopt-kinds.js';
+import { type RuntimeModel, type SourcePosition, positionKey } from '../runtime/model.js';
 
 /** A V8 position placed in a project file: the file and the position mapped to it (through a source map, say). */
 export type PositionMapper = (p: SourcePosition) => { file: string; line: number; column: number } | undefined;
@@ -31,7 +10,7 @@ export type PositionMapper = (p: SourcePosition) => { file: string; line: number
  * `mapScript` names the project file of a script (positions are kept as V8 printed them);
  * `mapPosition`, when given, places each position instead (file, line and column mapped).
  */
-export function runtimeJson(model: RuntimeModel, mapScript: (script: string) => string | undefined, mapPosition?: PositionMapper): RuntimeSection {
+export function runtimeSection(model: RuntimeModel, mapScript: (script: string) => string | undefined, mapPosition?: PositionMapper): RuntimeSection {
   let unmapped = 0;
   const cache = new Map<string, { file: string; line: number; column: number } | undefined>();
   const place = (p: SourcePosition | undefined): { file: string; line: number; column: number } | undefined => {

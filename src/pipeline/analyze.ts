@@ -1,0 +1,169 @@
+// The analysis as a library call: paths + tsconfig → static findings; V8 logs → runtime
+// findings; correlation; levels; the report model. No argv, no output streams: the CLI, tests
+// and later front ends (an ESLint plugin, an editor) call this.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Finding } from '../model.js';
+import { UsageError } from '../errors.js';
+import { applyRuleFlags, loadConfig, ruleSetting, type Config } from '../config/load.js';
+import { compileIgnores } from '../config/glob.js';
+import { locateProject, loadProject } from '../project/load.js';
+import { isUnder, relativePath } from '../project/paths.js';
+import { analyzeSourceFile, type ActiveRule } from '../analyze/engine.js';
+import { Timing } from '../analyze/timing.js';
+import { ALL_RULES, RUNTIME_RULES, STATIC_RULES } from '../rules/index.js';
+import { internalErrorFinding } from '../rules/internal.js';
+import type { ActiveRuntimeRule } from '../rules/runtime/run.js';
+import type { ReportModel, RuntimeSection } from '../report/model.js';
+import { correlate } from '../correlate/index.js';
+import { toolVersion } from '../version.js';
+import { analyzeRuntime } from './runtime.js';
+
+export interface AnalyzeRequest {
+  /** Where relative paths are resolved (the user's current directory). */
+  cwd: string;
+  /** Files and directories to analyze statically; none: the project, unless only logs are given. */
+  paths: readonly string[];
+  /** tsconfig.json (`-p`). */
+  project?: string;
+  /** V8 output: trace text, v8.log (plain or gzipped) or `jitlint record` folders. */
+  deopt?: readonly string[];
+  /** The folder the logged program ran in on the machine that recorded it (never checked on this disk). */
+  root?: string;
+  /** Configuration file (`-c`); default jitlint.config.json or package.json "jitlint" at the project root. */
+  configFile?: string;
+  /** `ID=level` overrides (`--rule`). */
+  ruleFlags?: readonly string[];
+  /** Errors only. */
+  quiet?: boolean;
+  /** SARIF automationDetails category. */
+  category?: string;
+  timing?: Timing;
+  /** Called as the run moves through its phases (a progress line). */
+  onPhase?: (phase: string, done?: number, total?: number) => void;
+}
+
+export interface AnalyzeResult {
+  report: ReportModel;
+  /** One line per input that could not be used: the report holds the rest, the run is an input error. */
+  inputErrors: string[];
+  /** Remarks about the inputs (unmapped events, skipped rows), also in `report.notifications`. */
+  notes: string[];
+  /** The directory report paths are relative to. */
+  baseDir: string;
+}
+
+export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
+  const timing = req.timing ?? new Timing(false);
+  const phase = req.onPhase ?? (() => {});
+  const paths = req.paths;
+  const deopt = req.deopt ?? [];
+  for (const f of deopt) if (!existsSync(path.resolve(req.cwd, f))) throw new UsageError(`${f}: no such file or directory`);
+  // Static analysis runs on the given paths, or on the project when no V8 log is the only input.
+  const runStatic = paths.length > 0 || deopt.length === 0;
+  const loc = locateProject({ paths: [...paths], ...(req.project ? { project: req.project } : {}), cwd: req.cwd });
+  // Report paths are relative to the current directory when the project lies inside it (the
+  // repository root in CI), so that SARIF URIs resolve in GitHub; otherwise to the project root.
+  const baseDir = isUnder(loc.rootDir, req.cwd) ? req.cwd : loc.rootDir;
+  const display = (abs: string) => relativePath(req.cwd, abs) || '.';
+  const config = loadConfig(loc.rootDir, req.configFile, display, req.cwd);
+  applyRuleFlags(config, req.ruleFlags ?? []);
+
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  let filesAnalyzed = 0;
+  const activeRules = activeStaticRules(config);
+
+  if (runStatic) {
+    phase('loading project');
+    const isIgnored = compileIgnores(config.ignores);
+    const project = timing.measure('project load', () => loadProject(loc, { isIgnored, display }));
+    if (project.files.length === 0 && paths.length > 0) {
+      const where = loc.tsconfigPath ? ` (not included by ${display(loc.tsconfigPath)}, or ignored)` : ' (no TypeScript or JavaScript sources, or all ignored)';
+      throw new UsageError(`${paths.join(' ')}: no files to analyze${where}`);
+    }
+    phase('binding');
+    const checker = timing.measure('type checker setup', () => project.program.getTypeChecker());
+    const total = project.files.length;
+    project.files.forEach((sf, i) => {
+      phase('analyzing', i, total);
+      try {
+        for (const f of analyzeSourceFile(sf, { program: project.program, checker, baseDir, rules: activeRules, timing })) findings.push(f);
+      } catch (e) {
+        // One file that cannot be analyzed (a parser or checker overflow) must not sink the others.
+        const file = relativePath(baseDir, sf.fileName);
+        const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+        findings.push(internalErrorFinding(file, reason));
+        notes.push(`${file}: not analyzed (internal error: ${reason})`);
+      }
+    });
+    filesAnalyzed = total;
+  }
+
+  const inputErrors: string[] = [];
+  let runtime: RuntimeSection | undefined;
+  let all: Finding[] = findings;
+  if (deopt.length > 0) {
+    phase('reading V8 output');
+    const rt = await timing.measureAsync('runtime input', () =>
+      analyzeRuntime({
+        files: deopt.map((f) => path.resolve(req.cwd, f)),
+        cwd: req.cwd,
+        baseDir,
+        rootDir: loc.rootDir,
+        ...(req.root ? { runRoot: req.root } : {}),
+        rules: activeRuntimeRules(config),
+      }),
+    );
+    // Cross-reference: static findings confirmed by the run, runtime findings explained by patterns.
+    all = timing.measure('correlate', () => correlate(findings, rt.findings, rt.evidence));
+    runtime = rt.runtime;
+    inputErrors.push(...rt.inputErrors);
+    notes.push(...rt.notes);
+  }
+
+  if (req.quiet) all = all.filter((f) => f.level === 'error');
+  all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
+
+  const ran = new Set([...activeRules.map((r) => r.rule.meta.id), ...all.map((f) => f.ruleId)]);
+  const rules = ALL_RULES.filter((m) => ran.has(m.id) || (deopt.length > 0 && m.kind === 'runtime' && ruleSetting(config, m.id).level !== 'off'));
+  const sources = new Map<string, string | undefined>();
+  const report: ReportModel = {
+    toolVersion: toolVersion(),
+    findings: all,
+    rules,
+    filesAnalyzed,
+    ...(runtime ? { runtime } : {}),
+    notifications: notes,
+    category: req.category ?? 'analyze',
+    readSource(file) {
+      if (!sources.has(file)) {
+        try {
+          sources.set(file, readFileSync(path.resolve(baseDir, file), 'utf8'));
+        } catch {
+          sources.set(file, undefined);
+        }
+      }
+      return sources.get(file);
+    },
+  };
+  return { report, inputErrors, notes, baseDir };
+}
+
+function activeStaticRules(config: Config): ActiveRule[] {
+  const out: ActiveRule[] = [];
+  for (const rule of STATIC_RULES) {
+    const setting = ruleSetting(config, rule.meta.id);
+    if (setting.level !== 'off') out.push({ rule, level: setting.level, options: setting.options });
+  }
+  return out;
+}
+
+function activeRuntimeRules(config: Config): ActiveRuntimeRule[] {
+  const out: ActiveRuntimeRule[] = [];
+  for (const rule of RUNTIME_RULES) {
+    const setting = ruleSetting(config, rule.meta.id);
+    if (setting.level !== 'off') out.push({ rule, level: setting.level, options: setting.options });
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+// The report model: what every reporter (stylish, json, sarif, github) renders. Declared once.
+import type { Finding, RuleMeta } from '../model.js';
+
+/** The `runtime` part of the JSON contract (DESIGN.md §4): what V8 did, at project positions. */
+export interface RuntimeSection {
+  node?: string;
+  v8?: string;
+  functions: Array<{ name: string; file: string; line: number; column: number; optimizations: number; deopts: number }>;
+  deopts: Array<{
+    function: string;
+    file: string;
+    line: number;
+    column: number;
+    kind: string;
+    reason: string;
+    tier?: string;
+    count: number;
+    actionable: boolean;
+    inlinedAt: Array<{ file?: string; script: string; line: number; column: number }>;
+  }>;
+  inlining: Array<{ caller?: string; callee: string; inlined: boolean; reason?: string; tier: string; file?: string; line?: number; column?: number }>;
+  ics: Array<{ file: string; line: number; column: number; state: string; key: string; kind: string; function?: string }>;
+  /** Events whose script maps to no project file. */
+  unmapped: number;
+}
+
+export interface ReportModel {
+  toolVersion: string;
+  /** Sorted findings, paths relative to the report base. */
+  findings: Finding[];
+  /** Rules that ran, in catalogue order (SARIF lists their metadata). */
+  rules: RuleMeta[];
+  filesAnalyzed: number;
+  runtime?: RuntimeSection;
+  /** One-line remarks (unmapped runtime events, skipped log rows, files outside the repository). */
+  notifications: string[];
+  /** Reads a reported file's text (relative path), for fingerprints; undefined when unreadable. */
+  readSource(file: string): string | undefined;
+  /** SARIF `automationDetails.id` category. */
+  category: string;
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  notes: number;
+  files: number;
+}
+
+export function summarize(input: ReportModel): Summary {
+  const s: Summary = { errors: 0, warnings: 0, notes: 0, files: input.filesAnalyzed };
+  for (const f of input.findings) {
+    if (f.level === 'error') s.errors++;
+    else if (f.level === 'warning') s.warnings++;
+    else s.notes++;
+  }
+  return s;
+}
+
+export const EMPTY_RUNTIME: RuntimeSection = { functions: [], deopts: [], inlining: [], ics: [], unmapped: 0 };
