@@ -199,6 +199,48 @@ const badInputs: Array<[string, (dir: string) => string[], RegExp]> = [
     },
     /^jitlint: jitlint.config.json: rules.closure-in-loop: invalid level "loud"/,
   ],
+  [
+    'options given to a rule that has none',
+    (dir) => {
+      writeFileSync(path.join(dir, 'jitlint.config.json'), JSON.stringify({ rules: { "string-concat-in-loop": ["warning", { typo: 1 }] } }));
+      return ['analyze', 'src'];
+    },
+    /^jitlint: jitlint.config.json: rules.string-concat-in-loop: unknown option "typo" \(this rule takes no options\)$/,
+  ],
+  [
+    'an unknown option of a rule with options (names what is allowed)',
+    (dir) => {
+      writeFileSync(path.join(dir, 'jitlint.config.json'), JSON.stringify({ rules: { "arguments-leak": ["warning", { escape: false }] } }));
+      return ['analyze', 'src'];
+    },
+    /^jitlint: jitlint.config.json: rules.arguments-leak: unknown option "escape" \(allowed: escapes\)$/,
+  ],
+  [
+    'a wrongly typed boolean option',
+    (dir) => {
+      writeFileSync(path.join(dir, 'jitlint.config.json'), JSON.stringify({ rules: { "arguments-leak": ["warning", { escapes: "no" }] } }));
+      return ['analyze', 'src'];
+    },
+    /^jitlint: jitlint.config.json: rules.arguments-leak: option "escapes" must be true or false, not "no"$/,
+  ],
+  [
+    'a wrongly typed integer option',
+    (dir) => {
+      writeFileSync(path.join(dir, 'jitlint.config.json'), JSON.stringify({ rules: { "deopt-loop": ["error", { threshold: 2.5 }] } }));
+      return ['analyze', 'src'];
+    },
+    /^jitlint: jitlint.config.json: rules.deopt-loop: option "threshold" must be a whole number, not 2.5$/,
+  ],
+  [
+    'an integer option below its minimum',
+    (dir) => {
+      writeFileSync(path.join(dir, 'jitlint.config.json'), JSON.stringify({ rules: { "deopt-loop": ["error", { threshold: 0 }] } }));
+      return ['analyze', 'src'];
+    },
+    /^jitlint: jitlint.config.json: rules.deopt-loop: option "threshold" must be at least 1, not 0$/,
+  ],
+  ['an empty -o', () => ['analyze', 'src', '-o', ''], /^jitlint: -o\/--output: expected a file name$/],
+  ['-o inside /proc (no recursive mkdir that spins there)', () => ['analyze', 'src', '-o', '/proc/jitlint-x/out.txt'], /^jitlint: \/proc\/jitlint-x\/out.txt: cannot write the report \(\/proc is not a place for files\)$/],
   ['a -c file that does not exist', () => ['analyze', 'src', '-c', 'nope.json'], /^jitlint: nope.json: configuration file not found$/],
   ['a --deopt file that does not exist', () => ['analyze', '--deopt', 'v8.log'], /^jitlint: v8.log: no such file or directory$/],
 ];

@@ -7,6 +7,11 @@ import * as assert from 'uvu/assert';
 import type { Finding } from '../src/model.js';
 import { formatStylish } from '../src/report/stylish.js';
 import { SourceDoc, expressionAt } from '../src/sites/expressions.js';
+import { ModelBuilder } from '../src/runtime/builder.js';
+import { emptyModel } from '../src/runtime/model.js';
+import { runRuntimeRules } from '../src/rules/runtime/run.js';
+import { defaultRuntimeRules } from '../src/rules/index.js';
+import { analyzeText } from '../src/analyze/virtual.js';
 
 test('stylish lists 300,000 findings of one file', () => {
   const findings: Finding[] = Array.from({ length: 300_000 }, (_, i) => ({
@@ -39,6 +44,35 @@ test('expressions are found in a program of 40,000 statements, first, middle and
       { kind: 'member', text: `o.p${i}`, fn: `f${i}` },
     );
   }
+});
+
+test('a function seen first in trace text with a 300,000-entry timeline merges into its v8.log position', () => {
+  const b = new ModelBuilder();
+  const fromTrace = b.fnBySfi('0x10', 'hot');
+  for (let i = 0; i < 300_000; i++) fromTrace.timeline.push({ kind: 'optimized', tier: 'turbofan', osr: false, source: 0 });
+  const fn = b.fnByPosition({ script: '/app/a.js', line: 3, column: 10 }, 'hot', '0x10');
+  assert.is(fn.timeline.length, 300_000);
+  assert.equal([...b.model.functions.keys()], ['/app/a.js:3:10']);
+});
+
+test('200,000 deopts of one function at one site: one deopt and one deopt-loop finding', () => {
+  const model = emptyModel();
+  const position = { script: '/app/a.js', line: 3, column: 10 };
+  model.functions.set('f', { key: 'f', name: 'hot', position, sfis: new Set(), timeline: [] });
+  for (let i = 0; i < 200_000; i++) {
+    model.deopts.push({ fn: 'f', kind: 'deopt-eager', reason: i % 2 ? 'wrong map' : 'not a Smi', tier: 'turbofan', site: { position: { ...position, column: 20 }, inlinedAt: [] }, source: 0 });
+  }
+  const out = runRuntimeRules(model, defaultRuntimeRules()).map((f) => `${f.ruleId}:${f.messageId} ${f.line}:${f.column} ${f.message}`);
+  assert.equal(out, [
+    'deopt-loop:loop 3:10 hot was deoptimized 200000 times and optimized again each time (not a Smi; wrong map); each round throws away the optimized code and the work of compiling it. Feed it values of stable types and shapes.',
+    'deopt:here 3:20 hot was deoptimized 200000 times here (deopt-eager: not a Smi ×100000; deopt-eager: wrong map ×100000) in Turbofan.',
+  ]);
+});
+
+test('an expression of 3,000 terms (tsc accepts it) is analyzed, not a stack overflow', () => {
+  const code = `export const y = ${Array.from({ length: 3000 }, () => '1').join(' + ')};\nexport function f(o: { p?: number }) { delete o.p; }\n`;
+  const found = analyzeText(code, 'deep.ts').map((f) => `${f.ruleId}:${f.messageId} ${f.line}:${f.column}`);
+  assert.equal(found, ['delete-property:fixedKey 2:40']);
 });
 
 test.run();

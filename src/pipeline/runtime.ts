@@ -146,6 +146,7 @@ const REASON_TEXT: Record<UnmappedReason, string> = {
   eval: 'eval code',
   'outside-project': 'files outside the project',
   'missing-file': 'files missing from this checkout',
+  ambiguous: 'paths that match several project files equally well (ambiguous, not guessed)',
   unreadable: 'unreadable files',
   'out-of-range': 'positions past the end of their file (changed since the run?)',
 };
@@ -250,10 +251,10 @@ function unmappedNotes(model: RuntimeModel, resolver: SiteResolver, haveRunRoot:
   const sum = (rs: UnmappedReason[]) => rs.reduce((s, r) => s + (counts.get(r) ?? 0), 0);
   const internal = sum(['internal', 'node_modules', 'eval']);
   if (internal) notes.push(`${internal} runtime event${internal === 1 ? '' : 's'} in node internals/node_modules/eval were not mapped`);
-  for (const reason of ['outside-project', 'missing-file', 'unreadable', 'out-of-range'] as const) {
+  for (const reason of ['outside-project', 'missing-file', 'ambiguous', 'unreadable', 'out-of-range'] as const) {
     const n = counts.get(reason);
     if (!n) continue;
-    const hint = !haveRunRoot && (reason === 'missing-file' || reason === 'outside-project') ? '; if the program ran elsewhere, pass --root DIR with the directory it ran in' : '';
+    const hint = !haveRunRoot && (reason === 'missing-file' || reason === 'outside-project' || reason === 'ambiguous') ? '; if the program ran elsewhere, pass --root DIR with the directory it ran in' : '';
     notes.push(`${n} runtime event${n === 1 ? '' : 's'} in ${REASON_TEXT[reason]} were not mapped (e.g. ${examples.get(reason)})${hint}`);
   }
   return notes;

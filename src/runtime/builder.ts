@@ -40,8 +40,9 @@ export class ModelBuilder {
     if (sfi && !fn.sfis.has(sfi)) {
       const other = this.bySfi.get(sfi);
       if (other && other !== fn && !other.position) {
-        // Seen in trace text first: fold it into the positioned function.
-        fn.timeline.push(...other.timeline);
+        // Seen in trace text first: fold it into the positioned function (a loop: a spread of a
+        // long timeline overflows the stack).
+        for (const t of other.timeline) fn.timeline.push(t);
         for (const s of other.sfis) {
           fn.sfis.add(s);
           this.bySfi.set(s, fn);

@@ -7,7 +7,7 @@ import { isInternalScript } from '../runtime/scripts.js';
 import { isUnder, relativePath } from '../project/paths.js';
 
 /** Why a position was not mapped to a project file. */
-export type UnmappedReason = 'internal' | 'node_modules' | 'eval' | 'outside-project' | 'missing-file' | 'unreadable' | 'out-of-range';
+export type UnmappedReason = 'internal' | 'node_modules' | 'eval' | 'outside-project' | 'missing-file' | 'ambiguous' | 'unreadable' | 'out-of-range';
 
 /** A script name as recorded, normalized: "/" separators, URL decoded. */
 export type ScriptIdentity =
@@ -99,6 +99,8 @@ export interface LocatorOptions {
 
 export type Located = { file: string; inProject: boolean } | { reason: UnmappedReason };
 
+const AMBIGUOUS = Symbol('ambiguous');
+
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 /** Maps recorded paths to local files; one lookup per distinct path. */
@@ -164,6 +166,7 @@ export class ScriptLocator {
     if (segments(recorded).includes('node_modules')) return { reason: 'node_modules' };
     // 3. The longest path suffix that names one project file.
     const bySuffix = this.suffixMatch(segments(recorded), winLike);
+    if (bySuffix === AMBIGUOUS) return { reason: 'ambiguous' };
     if (bySuffix) return checkNodeModules(bySuffix);
     if (asIs && isFile(asIs)) return { file: asIs, inProject: false };
     if (abs && this.runRoot && rest === undefined) return { reason: 'outside-project' };
@@ -202,7 +205,8 @@ export class ScriptLocator {
     return index;
   }
 
-  private suffixMatch(recSegs: string[], caseInsensitive: boolean): string | undefined {
+  /** The one project file whose path ends in the longest suffix of `recSegs`; AMBIGUOUS when several tie. */
+  private suffixMatch(recSegs: string[], caseInsensitive: boolean): string | typeof AMBIGUOUS | undefined {
     const base = recSegs[recSegs.length - 1];
     if (!base) return undefined;
     this.index ??= this.buildIndex();
@@ -221,8 +225,9 @@ export class ScriptLocator {
         bestLen = n;
       } else if (n === bestLen) best.push(c);
     }
-    // Ambiguous suffixes (two project files both called src/index.js) map to neither.
-    return best.length === 1 ? best[0] : undefined;
+    // Ambiguous suffixes (two project files both called src/index.js) map to neither: a guess could be wrong.
+    if (best.length > 1) return AMBIGUOUS;
+    return best[0];
   }
 }
 

@@ -105,7 +105,9 @@ test('a recorded path maps through --root, then by the longest path suffix', () 
   assert.is(brief(bare.resolve('C:\\proj\\src\\a.js', 3, 12)), 'src/a.js 3:10-3:13 member getX "p.x"');
   assert.is(brief(bare.resolve('file:///C:/proj/src/a.js', 3, 12)), 'src/a.js 3:10-3:13 member getX "p.x"');
   // Only the basename matches and two files share it: ambiguous, so neither.
-  assert.is(brief(bare.resolve('/somewhere/a.js', 3, 12)), 'unmapped: missing-file');
+  assert.is(brief(bare.resolve('/somewhere/a.js', 3, 12)), 'unmapped: ambiguous');
+  // Nothing of the name here at all.
+  assert.is(brief(bare.resolve('/somewhere/b.js', 1, 1)), 'unmapped: missing-file');
   assert.is(brief(bare.resolve('/somewhere/else/node_modules/dep/index.js', 1, 1)), 'unmapped: node_modules');
   assert.is(brief(bare.resolve('node:internal/timers', 10, 3)), 'unmapped: internal');
   assert.is(brief(bare.resolve('evalmachine.<anonymous>', 1, 1)), 'unmapped: eval');
