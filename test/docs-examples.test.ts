@@ -1,6 +1,7 @@
-// Every docs/rules/<id>.md example is a test: fences marked `invalid` must produce at least
-// one finding of that rule, fences marked `valid` none. `file=name.ext` in the fence info
-// sets the file name (for example a sloppy-mode `.cjs`).
+// Every docs/rules/<id>.md example is a test: a fence marked `invalid` lists in its info string
+// exactly the findings of that rule it produces (`expect="LINE:COLUMN messageId, ..."`), a fence
+// marked `valid` produces none. `file=name.ext` in the fence info sets the file name (for
+// example a sloppy-mode `.cjs`).
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
@@ -30,8 +31,11 @@ for (const rule of STATIC_RULES) {
     const fileName = /file=(\S+)/.exec(info ?? '')?.[1] ?? `example${i}.${lang}`;
     test(`${id}: docs example #${i + 1} (${kind})`, () => {
       const found = analyzeText(code!, fileName, { rules: [id], reportUnusedSuppressions: false }).filter((f) => f.ruleId === id);
-      if (kind === 'invalid') assert.ok(found.length > 0, `expected a finding in:\n${code}`);
-      else assert.equal(found.map((f) => `${f.line}:${f.column} ${f.message}`), [], `expected no finding in:\n${code}`);
+      if (kind === 'invalid') {
+        const expected = /expect="([^"]*)"/.exec(info ?? '')?.[1];
+        assert.ok(expected, `an invalid example needs expect="LINE:COLUMN messageId, ..." in its fence info:\n${code}`);
+        assert.equal(found.map((f) => `${f.line}:${f.column} ${f.messageId}`), expected!.split(/,\s*/), `in:\n${code}`);
+      } else assert.equal(found.map((f) => `${f.line}:${f.column} ${f.message}`), [], `expected no finding in:\n${code}`);
     });
   });
 }
