@@ -72,8 +72,3 @@ export interface RuleMeta {
   /** The rule's options (`["warning", {…}]` in configuration), for `jitlint rules`. */
   options: Array<{ name: string; type: 'boolean' | 'integer'; default: boolean | number; description: string }>;
 }
-
-export interface SuppressionNote {
-  file: string;
-  line: number;
-}

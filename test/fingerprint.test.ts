@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { lineHashes } from '../src/report/fingerprint.js';
 
-// Vectors from GitHub's upload action (shared/reference/sarif-github.md).
+// Vectors computed like GitHub's upload action computes primaryLocationLineHash.
 test('empty file: line 1', () => {
   assert.equal(lineHashes('')[0], 'c129715d7a2bc9a3:1');
 });

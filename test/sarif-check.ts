@@ -1,5 +1,5 @@
-// SARIF validation shared by tests: the 2.1.0 schema, then GitHub's own rules
-// (shared/reference/sarif-github.md), which the schema does not enforce.
+// SARIF validation shared by tests: the 2.1.0 schema, then GitHub code scanning's own
+// documented rules for uploaded SARIF, which the schema does not enforce.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -24,7 +24,7 @@ export function schemaValidate(doc: unknown): void {
   assert.ok(ok, `schema errors: ${JSON.stringify(validator!.errors, null, 1)?.slice(0, 2000)}`);
 }
 
-/** Every checklist item of shared/reference/sarif-github.md that a file can be checked for. */
+/** Every rule of GitHub code scanning for uploaded SARIF that a file can be checked for. */
 export function githubChecklist(doc: AnyObj): void {
   assert.is(doc['version'], '2.1.0');
   assert.is(doc['$schema'], 'https://json.schemastore.org/sarif-2.1.0.json');

@@ -4,7 +4,7 @@ import { ts } from 'ts-morph';
 import type { Finding, Level } from '../model.js';
 import type { RuleContext, StaticRule } from '../rules/types.js';
 import { parseErrorMeta, unusedSuppressionMeta } from '../rules/internal.js';
-import { enclosingFunctionName } from './ast.js';
+import { enclosingFunctionName, walkTree } from './ast.js';
 import { formatMessage, levelRank, stepLevel } from './message.js';
 import { isSuppressed, parseDirectives } from './suppressions.js';
 import { Timing } from './timing.js';
@@ -98,22 +98,11 @@ export function analyzeSourceFile(sf: ts.SourceFile, opts: EngineOptions): Findi
     }
   }
 
-  // Iterative, in document order: deep but valid code (a 3,000-term expression) must not overflow the stack.
   if (dispatch.size > 0) {
-    const stack: ts.Node[] = [sf];
-    const push = (child: ts.Node) => void stack.push(child);
-    while (stack.length > 0) {
-      const node = stack.pop()!;
+    walkTree(sf, (node) => {
       const list = dispatch.get(node.kind);
       if (list) for (const h of list) h(node);
-      const from = stack.length;
-      ts.forEachChild(node, push);
-      for (let i = from, j = stack.length - 1; i < j; i++, j--) {
-        const t = stack[i]!;
-        stack[i] = stack[j]!;
-        stack[j] = t;
-      }
-    }
+    });
   }
   for (const end of ends) end();
 

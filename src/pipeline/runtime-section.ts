@@ -1,4 +1,4 @@
-// The runtime model, placed at project positions: the `runtime` section of the report (DESIGN.md §4).
+// The runtime model, placed at project positions: the `runtime` section of the report (README, "JSON output").
 import type { RuntimeSection } from '../report/model.js';
 import { isOsrDeopt } from '../runtime/deopt-kinds.js';
 import { type RuntimeModel, type SourcePosition, positionKey } from '../runtime/model.js';

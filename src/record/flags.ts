@@ -1,5 +1,5 @@
 // Which flags `record` passes, by the target Node's version and the V8 flags it
-// knows (see shared reference v8-formats.md, "Observations that matter for design").
+// knows (`node --v8-options` of that binary): V8 renames and drops trace flags between releases.
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 

@@ -1,4 +1,4 @@
-// `--format json`: exactly the contract of DESIGN.md §4.
+// `--format json`: the documented JSON contract (README, "JSON output"); tools and tests read it.
 import { EMPTY_RUNTIME, summarize, type ReportModel } from './model.js';
 
 export function formatJson(input: ReportModel): string {

@@ -1,7 +1,7 @@
 // The report model: what every reporter (stylish, json, sarif, github) renders. Declared once.
 import type { Finding, RuleMeta } from '../model.js';
 
-/** The `runtime` part of the JSON contract (DESIGN.md §4): what V8 did, at project positions. */
+/** The `runtime` part of the JSON report (README, "JSON output"): what V8 did, at project positions. */
 export interface RuntimeSection {
   node?: string;
   v8?: string;

@@ -1,5 +1,6 @@
-// `--format sarif`: SARIF 2.1.0 that GitHub code scanning accepts as is
-// (the checklist is shared/reference/sarif-github.md).
+// `--format sarif`: SARIF 2.1.0 that GitHub code scanning accepts as is: relative URIs under
+// %SRCROOT%, full regions, GitHub's line-hash fingerprints, full rule metadata, no results
+// outside the repository, deterministic order.
 import type * as Sarif from 'sarif';
 import type { Finding, Level, RuleMeta } from '../model.js';
 import { jitlintFingerprint, lineHashes } from './fingerprint.js';

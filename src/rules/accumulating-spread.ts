@@ -3,7 +3,7 @@
 // Each step copies everything accumulated so far: O(n²) copies for n steps.
 import { ts } from 'ts-morph';
 import { defineStaticRule } from './types.js';
-import { calleeMethodOfCallback, isFunctionNode, skipOuterExpressions } from '../analyze/ast.js';
+import { calleeMethodOfCallback, isFunctionNode, outermostParentheses, skipOuterExpressions } from '../analyze/ast.js';
 import {
   accumulatingIteration, enclosingIterations, isArrayType, referenceKey, referenceRoot,
 } from './util/accumulators.js';
@@ -73,8 +73,7 @@ function reduceAccumulatorOf(id: ts.Identifier, checker: ts.TypeChecker): ts.Fun
   const fn = decl.parent;
   if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.parameters[0] !== decl) return undefined;
   // `xs.reduce(fn, init)`, `reduce(fn, seed)` (operators), `A.reduce(xs, init, fn)` (data-first helpers).
-  let arg: ts.Node = fn;
-  while (arg.parent && ts.isParenthesizedExpression(arg.parent)) arg = arg.parent;
+  const arg = outermostParentheses(fn);
   const call = arg.parent;
   if (!call || !ts.isCallExpression(call) || !call.arguments.includes(arg as ts.Expression)) return undefined;
   const method = calleeMethodOfCallback(fn)?.method;
@@ -98,7 +97,7 @@ function assignedTo(node: ts.Node): ts.Expression | undefined {
   for (;;) {
     const p = n.parent;
     if (!p) return undefined;
-    if (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isNonNullExpression(p)) { n = p; continue; }
+    if (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isNonNullExpression(p) || ts.isTypeAssertionExpression(p)) { n = p; continue; }
     if (ts.isConditionalExpression(p) && p.condition !== n) { n = p; continue; }
     if (ts.isBinaryExpression(p) && p.right === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return skipOuterExpressions(p.left);
     return undefined;

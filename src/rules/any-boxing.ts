@@ -5,7 +5,8 @@
 // many shapes (bench/evidence/any-boxing.mjs: free at 1 to 4 shapes, about 10x at 6+).
 import { ts } from 'ts-morph';
 import { defineStaticRule } from './types.js';
-import { certainlyNotAny, Hotness, inCatchClause, isAnyType, isMemberAccess, isWriteTarget, outermostChain, skipParens } from './util/hot-sites.js';
+import { certainlyNotAny, Hotness, inCatchClause, isAnyType, isMemberAccess, isWriteTarget, outermostChain } from './util/hot-sites.js';
+import { outermostParentheses, skipParentheses } from '../analyze/ast.js';
 
 function isAnyKeywordCast(node: ts.Node): node is ts.AsExpression | ts.TypeAssertion {
   return (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && node.type.kind === ts.SyntaxKind.AnyKeyword;
@@ -47,7 +48,7 @@ function mayHaveLooseParameter(callee: ts.Expression, checker: ts.TypeChecker): 
   for (const d of sym?.declarations ?? []) {
     let fn: ts.Node = d;
     if ((ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) || ts.isPropertySignature(d)) && d.type && ts.isFunctionTypeNode(d.type)) fn = d.type;
-    else if ((ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d)) && d.initializer) fn = skipParens(d.initializer);
+    else if ((ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d)) && d.initializer) fn = skipParentheses(d.initializer);
     if (ts.isClassDeclaration(d)) {
       if (d.members.some((m) => ts.isConstructorDeclaration(m) && m.parameters.some((p) => isLooseTypeNode(p.type) && !p.initializer))) return true;
       continue;
@@ -59,12 +60,12 @@ function mayHaveLooseParameter(callee: ts.Expression, checker: ts.TypeChecker): 
 
 /** The receiver of a member access, through parentheses and `!`. */
 function receiverOf(e: ts.PropertyAccessExpression | ts.ElementAccessExpression): ts.Expression {
-  return skipParens(e.expression);
+  return skipParentheses(e.expression);
 }
 
 /** Does an `any` chain already run through `e` (so the site is reported at its root)? */
 function continuesAnyChain(e: ts.Expression, checker: ts.TypeChecker): boolean {
-  const inner = ts.isCallExpression(e) ? skipParens(e.expression) : e;
+  const inner = ts.isCallExpression(e) ? skipParentheses(e.expression) : e;
   if (!isMemberAccess(inner)) return false;
   return isAnyType(checker.getTypeAtLocation(receiverOf(inner)));
 }
@@ -115,7 +116,7 @@ export const rule = defineStaticRule({
     };
     /** Reports a concrete object value `value` flowing into a slot of type `slotType`. */
     const checkFlow = (value: ts.Expression, where: string, report: (type: string, slot: string) => void): void => {
-      const v = skipParens(value);
+      const v = skipParentheses(value);
       if (isAnyKeywordCast(v)) return; // reported as a cast
       const t = checker.getTypeAtLocation(v);
       if (!isConcreteObject(t, checker)) return;
@@ -148,8 +149,7 @@ export const rule = defineStaticRule({
     const anyCast = (node: ts.AsExpression | ts.TypeAssertion): void => {
         if (isAnyKeywordCast(node)) {
           // Used as a receiver: the member access reports it. `x as any as T` re-types the value.
-          let outer: ts.Node = node;
-          while (outer.parent && (ts.isParenthesizedExpression(outer.parent) || ts.isNonNullExpression(outer.parent))) outer = outer.parent;
+          const outer = outermostParentheses(node);
           const p = outer.parent;
           if (p && ((isMemberAccess(p) && p.expression === outer) || ts.isAsExpression(p) || ts.isTypeAssertionExpression(p) || ts.isSatisfiesExpression(p))) return;
           const where = whereText(node);
@@ -170,7 +170,7 @@ export const rule = defineStaticRule({
           if (!args || args.length === 0) return;
           const where = whereText(node);
           if (!where) return;
-          const callee = skipParens(node.expression);
+          const callee = skipParentheses(node.expression);
           const isPush = ts.isCallExpression(node) && ts.isPropertyAccessExpression(callee) && ['push', 'unshift'].includes(callee.name.text);
           if (!isPush && !mayHaveLooseParameter(callee, checker)) return;
           const sig = checker.getResolvedSignature(node);
@@ -218,7 +218,7 @@ export const rule = defineStaticRule({
     const assignment = (node: ts.BinaryExpression): void => {
         {
           if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
-          const left = skipParens(node.left);
+          const left = skipParentheses(node.left);
           if (!(ts.isIdentifier(left) || isMemberAccess(left))) return;
           const where = whereText(node);
           if (!where) return;

@@ -4,7 +4,7 @@
 // parameters on modern V8 (see bench/evidence/arguments-leak.mjs) and are not flagged.
 import { ts } from 'ts-morph';
 import { defineStaticRule } from './types.js';
-import { functionName, isFunctionNode } from '../analyze/ast.js';
+import { functionName, isFunctionNode, outermostOuterExpression, skipOuterExpressions } from '../analyze/ast.js';
 
 /** Functions that own an `arguments` binding (arrows do not). */
 type ArgumentsOwner =
@@ -42,51 +42,35 @@ function isArgumentsReference(id: ts.Identifier): boolean {
   return true;
 }
 
-/** Outermost expression around `node` made only of parentheses and type assertions. */
-function valuePosition(node: ts.Node): ts.Node {
-  let n = node;
-  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isTypeAssertionExpression(n.parent) || ts.isNonNullExpression(n.parent) || ts.isSatisfiesExpression(n.parent))) {
-    n = n.parent;
-  }
-  return n;
-}
-
-function stripped(e: ts.Expression): ts.Expression {
-  for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
-    else return e;
-  }
-}
-
 function isArrayPrototype(e: ts.Expression): boolean {
-  e = stripped(e);
-  return ts.isPropertyAccessExpression(e) && e.name.text === 'prototype' && ts.isIdentifier(stripped(e.expression)) && (stripped(e.expression) as ts.Identifier).text === 'Array';
+  e = skipOuterExpressions(e);
+  return ts.isPropertyAccessExpression(e) && e.name.text === 'prototype' && ts.isIdentifier(skipOuterExpressions(e.expression)) && (skipOuterExpressions(e.expression) as ts.Identifier).text === 'Array';
 }
 
 /** `Array.prototype.slice`, `[].slice`, or a variable initialized with one of them (`var slice = [].slice`). */
 function isArraySlice(e: ts.Expression, checker: ts.TypeChecker): boolean {
-  e = stripped(e);
+  e = skipOuterExpressions(e);
   if (ts.isPropertyAccessExpression(e) && e.name.text === 'slice') {
-    const obj = stripped(e.expression);
+    const obj = skipOuterExpressions(e.expression);
     return isArrayPrototype(obj) || (ts.isArrayLiteralExpression(obj) && obj.elements.length === 0);
   }
   if (ts.isIdentifier(e)) {
     const decl = checker.getSymbolAtLocation(e)?.valueDeclaration;
-    if (decl && ts.isVariableDeclaration(decl) && decl.initializer && !ts.isIdentifier(stripped(decl.initializer))) return isArraySlice(decl.initializer, checker);
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer && !ts.isIdentifier(skipOuterExpressions(decl.initializer))) return isArraySlice(decl.initializer, checker);
   }
   return false;
 }
 
 function isGlobalCall(callee: ts.Expression, object: string, method: string): boolean {
-  const c = stripped(callee);
-  return ts.isPropertyAccessExpression(c) && c.name.text === method && ts.isIdentifier(stripped(c.expression)) && (stripped(c.expression) as ts.Identifier).text === object;
+  const c = skipOuterExpressions(callee);
+  return ts.isPropertyAccessExpression(c) && c.name.text === method && ts.isIdentifier(skipOuterExpressions(c.expression)) && (skipOuterExpressions(c.expression) as ts.Identifier).text === object;
 }
 
 type Form = 'slice' | 'arrayFrom' | 'spread' | 'passed' | 'stored' | 'fine';
 
 /** What the code does with one `arguments` reference. */
 function classify(ref: ts.Identifier, checker: ts.TypeChecker): { form: Form; node: ts.Node; detail?: string } {
-  const v = valuePosition(ref);
+  const v = outermostOuterExpression(ref);
   const parent = v.parent;
   if (ts.isSpreadElement(parent)) {
     const outer = parent.parent;
@@ -96,7 +80,7 @@ function classify(ref: ts.Identifier, checker: ts.TypeChecker): { form: Form; no
   }
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(v as ts.Expression)) {
     const index = parent.arguments.indexOf(v as ts.Expression);
-    const callee = stripped(parent.expression);
+    const callee = skipOuterExpressions(parent.expression);
     if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
       if (index === 0 && isArraySlice(callee.expression, checker)) return { form: 'slice', node: parent, detail: callee.getText() };
       // f.apply(thisArg, arguments): V8 forwards without copying; measured as fast as f(...rest).
@@ -111,7 +95,7 @@ function classify(ref: ts.Identifier, checker: ts.TypeChecker): { form: Form; no
   }
   // Stored on the heap: a property, an element, a literal, or returned to the caller.
   if (ts.isBinaryExpression(parent) && parent.right === v && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    const target = stripped(parent.left);
+    const target = skipOuterExpressions(parent.left);
     if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) return { form: 'stored', node: v };
   }
   if (ts.isPropertyAssignment(parent) && parent.initializer === v) return { form: 'stored', node: v };

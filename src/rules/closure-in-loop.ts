@@ -3,7 +3,19 @@
 // it captures a per-iteration binding, a block Context as well.
 import { ts } from 'ts-morph';
 import { defineStaticRule } from './types.js';
-import { calleeMethodOfCallback, isFunctionNode, isLoop, skipOuterExpressions, SYNC_ARRAY_CALLBACK_METHODS, type FunctionNode, type LoopNode } from '../analyze/ast.js';
+import {
+  calleeMethodOfCallback,
+  isFunctionNode,
+  isImmediatelyInvoked,
+  isLoop,
+  outermostOuterExpression,
+  skipOuterExpressions,
+  STOP,
+  SYNC_ARRAY_CALLBACK_METHODS,
+  walkTree,
+  type FunctionNode,
+  type LoopNode,
+} from '../analyze/ast.js';
 
 /** Calls that keep a function they are given beyond the current iteration. */
 const TIMER_FUNCTIONS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'nextTick', 'requestAnimationFrame']);
@@ -55,8 +67,8 @@ function loopBindingNames(outer: LoopNode, fn: ts.Node): Set<string> {
     if (ts.isIdentifier(name)) names.add(name.text);
     else for (const el of name.elements) if (!ts.isOmittedExpression(el)) addBinding(el.name);
   };
-  const visit = (node: ts.Node): void => {
-    if (node === fn) return;
+  walkTree(outer, (node) => {
+    if (node === fn) return false;
     if (ts.isVariableDeclarationList(node) && node.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const | ts.NodeFlags.Using | ts.NodeFlags.AwaitUsing)) {
       for (const d of node.declarations) addBinding(d.name);
     } else if ((ts.isClassDeclaration(node) || ts.isFunctionDeclaration(node)) && node.name) {
@@ -65,13 +77,12 @@ function loopBindingNames(outer: LoopNode, fn: ts.Node): Set<string> {
       addBinding(node.variableDeclaration.name);
     }
     // Functions nested in the loop have their own scopes, and their bindings are not per iteration.
-    if (isFunctionNode(node) && node !== fn) {
+    if (isFunctionNode(node)) {
       if (ts.isFunctionDeclaration(node) && node.name) names.add(node.name.text);
-      return;
+      return false;
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(outer);
+    return true;
+  });
   return names;
 }
 
@@ -94,8 +105,9 @@ function capturedLoopBinding(fn: ts.Node, site: LoopSite, checker: ts.TypeChecke
   const candidates = loopBindingNames(site.outer, fn);
   if (candidates.size === 0) return undefined;
   let found: string | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
+  // Parameters' default values are evaluated per call, like the body.
+  walkTree(fn, (node) => {
+    if (node === fn) return;
     if (ts.isIdentifier(node) && candidates.has(node.text)) {
       const parent = node.parent;
       const isPropertyName =
@@ -107,35 +119,13 @@ function capturedLoopBinding(fn: ts.Node, site: LoopSite, checker: ts.TypeChecke
         const decl = symbol?.declarations?.[0];
         if (decl && within(decl, site.outer) && !within(decl, fn) && isBlockScopedDeclaration(decl)) {
           found = node.text;
-          return;
+          return STOP;
         }
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  // Parameters' default values are evaluated per call, like the body.
-  ts.forEachChild(fn, visit);
+    return;
+  });
   return found;
-}
-
-/** The expression position a function value flows from: skips parentheses and type assertions. */
-function valuePosition(fn: ts.Node): ts.Node {
-  let node = fn;
-  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent) || ts.isNonNullExpression(node.parent))) {
-    node = node.parent;
-  }
-  return node;
-}
-
-function isImmediatelyInvoked(fn: ts.Node): boolean {
-  const node = valuePosition(fn);
-  const parent = node.parent;
-  if (parent && ts.isCallExpression(parent) && parent.expression === node) return true;
-  // (function () {}).call(this, …) / .apply(…)
-  if (parent && ts.isPropertyAccessExpression(parent) && parent.expression === node && (parent.name.text === 'call' || parent.name.text === 'apply')) {
-    return !!parent.parent && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
-  }
-  return false;
 }
 
 function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
@@ -147,7 +137,7 @@ function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefi
 
 /** How a function that captures nothing of the loop still outlives the iteration, if it does. */
 function escape(fn: ts.Node, site: LoopSite): { how: string; form: Form } | undefined {
-  const node = valuePosition(fn);
+  const node = outermostOuterExpression(fn);
   const parent = node.parent;
   if (!parent) return undefined;
   if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
@@ -207,9 +197,9 @@ function headRange(fn: ts.Node, sf: ts.SourceFile): { start: number; end: number
 }
 
 function formOf(fn: ts.Node): Form {
-  const cb = calleeMethodOfCallback(valuePosition(fn));
+  const cb = calleeMethodOfCallback(outermostOuterExpression(fn));
   if (cb && SYNC_ARRAY_CALLBACK_METHODS.has(cb.method)) return 'callback';
-  const parent = valuePosition(fn).parent;
+  const parent = outermostOuterExpression(fn).parent;
   if (parent && ts.isCallExpression(parent)) {
     const name = calleeName(parent);
     if (name && TIMER_FUNCTIONS.has(name)) return 'timer';

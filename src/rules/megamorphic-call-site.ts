@@ -4,7 +4,8 @@
 // stub-cache lookup on every access and no inlining of the called method.
 import { ts } from 'ts-morph';
 import { defineStaticRule } from './types.js';
-import { Hotness, isWriteTarget, skipParens } from './util/hot-sites.js';
+import { Hotness, isWriteTarget } from './util/hot-sites.js';
+import { skipParentheses, walkTree } from '../analyze/ast.js';
 
 const MAX_POLYMORPHIC = 4;
 const SHOWN = 4;
@@ -42,7 +43,7 @@ function hierarchy(program: ts.Program, checker: ts.TypeChecker): Hierarchy {
   if (h) return h;
   h = { classesOf: new Map(), interfacesOf: new Map() };
   const { classesOf, interfacesOf } = h;
-  const visit = (node: ts.Node): void => {
+  const visit = (node: ts.Node): boolean => {
     if ((ts.isClassDeclaration(node) || ts.isClassExpression(node) || ts.isInterfaceDeclaration(node)) && node.heritageClauses) {
       for (const clause of node.heritageClauses) {
         for (const t of clause.types) {
@@ -61,12 +62,11 @@ function hierarchy(program: ts.Program, checker: ts.TypeChecker): Hierarchy {
       }
     }
     // Classes are statements or expressions; they do not hide inside types.
-    if (ts.isTypeNode(node)) return;
-    ts.forEachChild(node, visit);
+    return !ts.isTypeNode(node);
   };
   for (const sf of program.getSourceFiles()) {
     if (sf.isDeclarationFile || program.isSourceFileFromExternalLibrary(sf)) continue;
-    visit(sf);
+    walkTree(sf, visit);
   }
   hierarchies.set(program, h);
   return h;
@@ -189,7 +189,7 @@ function shapesOf(type: ts.Type, isCall: boolean, ctx: { program: ts.Program; ch
 
 /** Cheap syntactic reasons to leave a receiver alone without asking the checker. */
 function obviouslySingleShape(receiver: ts.Expression): boolean {
-  const r = skipParens(receiver);
+  const r = skipParentheses(receiver);
   switch (r.kind) {
     case ts.SyntaxKind.SuperKeyword:
     case ts.SyntaxKind.StringLiteral:

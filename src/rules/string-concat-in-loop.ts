@@ -3,7 +3,7 @@
 // the whole rope each time, which makes the loop quadratic.
 import { ts } from 'ts-morph';
 import { defineStaticRule } from './types.js';
-import { isFunctionNode, isLoop, skipOuterExpressions } from '../analyze/ast.js';
+import { isFunctionNode, isLoop, outermostOuterExpression, skipOuterExpressions, walkTree } from '../analyze/ast.js';
 import {
   accumulatingIteration, enclosingIterations, inIterationBody, isNamePosition, isStringType, plusOperands, referencedSymbol,
   type Iteration,
@@ -72,8 +72,7 @@ function onExitPath(id: ts.Identifier, iteration: Iteration): boolean {
  * everything else is taken to read the contents.
  */
 function readKind(id: ts.Identifier): ReadKind {
-  let node: ts.Node = id;
-  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent) || ts.isAsExpression(node.parent))) node = node.parent;
+  const node = outermostOuterExpression(id);
   const p = node.parent;
   if (!p) return 'flattens';
   if (ts.isPropertyAccessExpression(p) && p.expression === node && p.name.text === 'length') return 'none';
@@ -165,23 +164,19 @@ export const rule = defineStaticRule({
           }
           let firstRead: ts.Identifier | undefined;
           let reset = false;
-          const visit = (n: ts.Node): void => {
-            if (ts.isIdentifier(n)) {
-              if (n.text !== group.name || own.has(n) || isNamePosition(n)) return;
-              if (!inIterationBody(n, group.iteration)) return;
-              if (referencedSymbol(n, checker) !== group.symbol) return;
-              const parent = n.parent;
-              // Another assignment to the accumulator that is not an append: a reset.
-              if (parent && ts.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-                reset = true;
-                return;
-              }
-              if (!firstRead && readKind(n) === 'flattens' && !onExitPath(n, group.iteration)) firstRead = n;
+          walkTree(group.iteration, (n) => {
+            if (!ts.isIdentifier(n)) return;
+            if (n.text !== group.name || own.has(n) || isNamePosition(n)) return;
+            if (!inIterationBody(n, group.iteration)) return;
+            if (referencedSymbol(n, checker) !== group.symbol) return;
+            const parent = n.parent;
+            // Another assignment to the accumulator that is not an append: a reset.
+            if (parent && ts.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+              reset = true;
               return;
             }
-            ts.forEachChild(n, visit);
-          };
-          visit(group.iteration);
+            if (!firstRead && readKind(n) === 'flattens' && !onExitPath(n, group.iteration)) firstRead = n;
+          });
           const first = group.appends[0]!;
           if (!firstRead) {
             ctx.report({ node: first.node, messageId: 'append', data: { name: group.name }, level: 'note', scope: group.iteration });

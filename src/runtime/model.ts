@@ -144,10 +144,6 @@ export function positionKey(p: SourcePosition): string {
   return `${p.script}:${p.line}:${p.column}`;
 }
 
-export function formatPosition(p: SourcePosition): string {
-  return `${p.script}:${p.line}:${p.column}`;
-}
-
 /**
  * Parses V8's `<FILE:LINE:COL>` body (without the brackets). The script part may
  * itself contain colons (file:// URLs, node:fs), so split from the right.

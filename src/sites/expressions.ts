@@ -62,10 +62,6 @@ export class SourceDoc {
     }
   }
 
-  get lineCount(): number {
-    return this.lineStarts.length;
-  }
-
   /** Offset of a 1-based line and column; undefined past the end of the text. */
   offsetOf(line: number, column: number): number | undefined {
     if (line < 1 || line > this.lineStarts.length || column < 1) return undefined;
@@ -229,37 +225,47 @@ function isStatement(n: BNode): boolean {
   return /Statement$|Declaration$/.test(n.type) && !FUNCTION_TYPES.has(n.type);
 }
 
-function keyName(key: unknown): string | undefined {
-  if (!isNode(key)) return undefined;
+/** Run-time-transparent wrappers between a function and what it is assigned to. */
+const WRAPPER_TYPES = new Set(['ParenthesizedExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion']);
+
+/** A key as written, when it is fixed (not `[computed]`). */
+function keyName(key: unknown, computed: unknown): string | undefined {
+  if (!isNode(key) || computed === true) return undefined;
   if (key.type === 'Identifier') return key['name'] as string;
   if (key.type === 'StringLiteral' || key.type === 'NumericLiteral') return String(key['value']);
   if (key.type === 'PrivateName' && isNode(key['id'])) return `#${(key['id'] as BNode)['name'] as string}`;
   return undefined;
 }
 
-/** Names a function the way the static rules do: own name (Class.method), variable, property, assignment target. */
-function nameOf(fn: BNode, parent: BNode | undefined, grand: BNode | undefined, text: string): string {
+/**
+ * Names a function the way the static rules do (functionName in src/analyze/ast.ts): own name
+ * (Class.method), else the variable, property or assignment target it is the value of, through
+ * parentheses and type assertions. `chain[i]` is the function, `chain[i - 1]` its parent.
+ */
+function nameOf(chain: BNode[], i: number, text: string): string {
+  const fn = chain[i]!;
+  const grand = chain[i - 2];
   const className = (cls: BNode | undefined) => (cls && isNode(cls['id']) ? ((cls['id'] as BNode)['name'] as string) : undefined);
   if (fn.type === 'ClassMethod' || fn.type === 'ClassPrivateMethod' || fn.type === 'TSDeclareMethod') {
     // parent is the ClassBody, grand the class.
     const cls = className(grand);
     if (fn['kind'] === 'constructor') return cls ? `${cls}.constructor` : 'constructor';
-    const own = keyName(fn['key']);
-    if (own !== undefined) return cls ? `${cls}.${own}` : own;
+    const own = keyName(fn['key'], fn['computed']);
+    return own === undefined ? '(anonymous)' : cls ? `${cls}.${own}` : own;
   }
-  if (fn.type === 'ObjectMethod') {
-    const own = keyName(fn['key']);
-    if (own !== undefined) return own;
-  }
+  if (fn.type === 'ObjectMethod') return keyName(fn['key'], fn['computed']) ?? '(anonymous)';
   if (isNode(fn['id'])) return (fn['id'] as BNode)['name'] as string;
+  let value = fn;
+  let j = i - 1;
+  while (j >= 0 && WRAPPER_TYPES.has(chain[j]!.type)) value = chain[j--]!;
+  const parent = chain[j];
   if (parent) {
-    if (parent.type === 'VariableDeclarator' && parent['init'] === fn && isNode(parent['id']) && (parent['id'] as BNode).type === 'Identifier')
+    if (parent.type === 'VariableDeclarator' && parent['init'] === value && isNode(parent['id']) && (parent['id'] as BNode).type === 'Identifier')
       return (parent['id'] as BNode)['name'] as string;
-    if ((parent.type === 'ObjectProperty' || parent.type === 'ClassProperty' || parent.type === 'ClassPrivateProperty') && parent['value'] === fn) {
-      const k = keyName(parent['key']);
-      if (k !== undefined) return k;
+    if ((parent.type === 'ObjectProperty' || parent.type === 'ClassProperty' || parent.type === 'ClassPrivateProperty') && parent['value'] === value) {
+      return keyName(parent['key'], parent['computed']) ?? '(anonymous)';
     }
-    if (parent.type === 'AssignmentExpression' && parent['right'] === fn && isNode(parent['left'])) {
+    if (parent.type === 'AssignmentExpression' && parent['right'] === value && isNode(parent['left'])) {
       const left = parent['left'] as BNode;
       return text.slice(left.start, left.end);
     }
@@ -270,7 +276,7 @@ function nameOf(fn: BNode, parent: BNode | undefined, grand: BNode | undefined, 
 function enclosingFunctionName(chain: BNode[], upTo: number, text: string): string {
   for (let i = upTo; i >= 0; i--) {
     const n = chain[i]!;
-    if (FUNCTION_TYPES.has(n.type)) return nameOf(n, chain[i - 1], chain[i - 2], text);
+    if (FUNCTION_TYPES.has(n.type)) return nameOf(chain, i, text);
   }
   return '';
 }
@@ -295,7 +301,7 @@ export function expressionAt(doc: SourceDoc, offset: number, hint?: ExpressionKi
     const body = chain[i]!['body'];
     let end = isNode(body) ? body.start : fn.end;
     while (end > fn.start && /\s/.test(doc.text[end - 1]!)) end--;
-    return { kind: 'function', start: fn.start, end: Math.max(end, fn.start + 1), functionName: nameOf(fn, chain[i - 1], chain[i - 2], doc.text) };
+    return { kind: 'function', start: fn.start, end: Math.max(end, fn.start + 1), functionName: nameOf(chain, i, doc.text) };
   };
   const escalateToCall = (i: number): ExpressionAt | undefined => {
     const p = chain[i - 1];
@@ -336,10 +342,4 @@ export function expressionAt(doc: SourceDoc, offset: number, hint?: ExpressionKi
   const m = /^[\w$]+/.exec(doc.text.slice(offset, offset + 200));
   const end = offset + (m ? m[0].length : 1);
   return { kind: 'other', start: offset, end: Math.min(end, doc.text.length), functionName: enclosingFunctionName(chain, last, doc.text) };
-}
-
-/** The token at an offset (for texts that did not parse). */
-export function tokenAt(doc: SourceDoc, offset: number): { start: number; end: number } {
-  const m = /^[\w$]+/.exec(doc.text.slice(offset, offset + 200));
-  return { start: offset, end: Math.min(offset + (m ? m[0].length : 1), Math.max(doc.text.length, offset + 1)) };
 }

@@ -90,14 +90,6 @@ export class SiteResolver {
     return this.relative(e.located.file);
   }
 
-  /** Why a script's events cannot be mapped at all, or undefined when some may be. */
-  scriptReason(script: string): UnmappedReason | undefined {
-    const e = this.entry(script);
-    if (e.early) return e.early;
-    if (!e.doc) return e.located && 'reason' in e.located ? e.located.reason : 'missing-file';
-    return undefined;
-  }
-
   /**
    * Maps a V8 position (1-based line and column) to a source site. `hint` names the
    * expression kind the event is about when the position alone is ambiguous (a call

@@ -1,13 +1,7 @@
 // Helpers for rules about values that grow across the iterations of a loop: string
 // accumulators, accumulating spreads, and the receivers of `delete`.
 import { ts } from 'ts-morph';
-import { calleeMethodOfCallback, isFunctionNode, isLoop } from '../../analyze/ast.js';
-
-/** Methods whose callback runs once per element: a callback passed to them is a loop body. */
-export const ITERATION_METHODS: ReadonlySet<string> = new Set([
-  'forEach', 'reduce', 'reduceRight', 'map', 'flatMap', 'filter', 'some', 'every',
-  'find', 'findIndex', 'findLast', 'findLastIndex',
-]);
+import { calleeMethodOfCallback, isFunctionNode, isLoop, PER_ELEMENT_CALLBACK_METHODS } from '../../analyze/ast.js';
 
 /** A loop statement, or a function passed as the callback of an iteration method. */
 export type Iteration = ts.Node;
@@ -15,7 +9,7 @@ export type Iteration = ts.Node;
 /** Whether `fn` is the callback of an iteration method (`xs.forEach(fn)`, `xs.reduce(fn, init)`). */
 export function isIterationCallback(fn: ts.Node): boolean {
   const cb = calleeMethodOfCallback(fn);
-  return !!cb && ITERATION_METHODS.has(cb.method);
+  return !!cb && PER_ELEMENT_CALLBACK_METHODS.has(cb.method);
 }
 
 /**
@@ -145,13 +139,13 @@ export function referenceRoot(expr: ts.Expression): ts.Expression {
 
 /** Operands of a left-associated `+` chain (`a + b + c` → [a, b, c]), parentheses kept as written. */
 export function plusOperands(expr: ts.Expression): ts.Expression[] {
+  // Iterative: `a + b + …` of thousands of terms is a left-deep tree thousands of levels deep.
   const out: ts.Expression[] = [];
-  const visit = (e: ts.Expression) => {
-    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-      visit(e.left);
-      visit(e.right);
-    } else out.push(e);
-  };
-  visit(expr);
+  const stack: ts.Expression[] = [expr];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) stack.push(e.right, e.left);
+    else out.push(e);
+  }
   return out;
 }

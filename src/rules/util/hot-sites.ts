@@ -1,13 +1,17 @@
 // Helpers for any-boxing and megamorphic-call-site: expression positions, loop hotness,
 // and how many object shapes a TypeScript type stands for.
 import { ts } from 'ts-morph';
-import { calleeMethodOfCallback, isFunctionNode, isLoop, SYNC_ARRAY_CALLBACK_METHODS, type FunctionNode } from '../../analyze/ast.js';
-
-/** Skips parentheses and non-null assertions (not type assertions: a cast changes the type). */
-export function skipParens(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
-  return e;
-}
+import {
+  calleeMethodOfCallback,
+  isFunctionNode,
+  isImmediatelyInvoked,
+  isLoop,
+  outermostParentheses,
+  skipParentheses,
+  SYNC_ARRAY_CALLBACK_METHODS,
+  walkTree,
+  type FunctionNode,
+} from '../../analyze/ast.js';
 
 export function isMemberAccess(e: ts.Node): e is ts.PropertyAccessExpression | ts.ElementAccessExpression {
   return ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e);
@@ -26,8 +30,7 @@ export function outermostChain(node: ts.Expression): ts.Expression {
 
 /** Is the member access the target of a plain `=` assignment (a store, not a read)? */
 export function isWriteTarget(node: ts.Expression): boolean {
-  let cur: ts.Node = node;
-  while (cur.parent && (ts.isParenthesizedExpression(cur.parent) || ts.isNonNullExpression(cur.parent))) cur = cur.parent;
+  const cur = outermostParentheses(node);
   const p = cur.parent;
   if (!p) return false;
   if (ts.isBinaryExpression(p) && p.left === cur && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return true;
@@ -52,13 +55,6 @@ function runsOnce(loop: ts.Node, child: ts.Node): boolean {
   );
 }
 
-function isImmediatelyInvoked(fn: ts.Node): boolean {
-  let n = fn;
-  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
-  const p = n.parent;
-  return !!p && ts.isCallExpression(p) && p.expression === n;
-}
-
 /** Decides whether a function is the callback of a synchronous array method (a loop). */
 type CallbackTest = (fn: ts.Node) => boolean;
 
@@ -70,7 +66,7 @@ function isSyncArrayCallback(fn: ts.Node): boolean {
 
 /** An identifier naming an import, namespace, enum, class or function: never an array value. */
 function isNamespaceLike(e: ts.Expression, checker: ts.TypeChecker): boolean {
-  const id = skipParens(e);
+  const id = skipParentheses(e);
   if (!ts.isIdentifier(id)) return false;
   let sym = checker.getSymbolAtLocation(id);
   if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
@@ -83,7 +79,7 @@ function isNamespaceLike(e: ts.Expression, checker: ts.TypeChecker): boolean {
  * a literal, or a variable/parameter declared with a type that is not `any`/`unknown`.
  */
 export function certainlyNotAny(e: ts.Expression, checker: ts.TypeChecker): boolean {
-  const x = skipParens(e);
+  const x = skipParentheses(e);
   switch (x.kind) {
     case ts.SyntaxKind.StringLiteral:
     case ts.SyntaxKind.NumericLiteral:
@@ -118,7 +114,7 @@ export function arrayCallbackTest(checker: ts.TypeChecker): CallbackTest {
     const cb = calleeMethodOfCallback(fn);
     known = false;
     if (cb && SYNC_ARRAY_CALLBACK_METHODS.has(cb.method)) {
-      const callee = skipParens(cb.call.expression);
+      const callee = skipParentheses(cb.call.expression);
       const receiver = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? callee.expression : undefined;
       // `Effect.map(f)`, `Option.flatMap(f)`: a namespace or class receiver is no array, and
       // asking its type through a long pipe chain is the expensive part of this rule.
@@ -157,43 +153,36 @@ export function loopContext(node: ts.Node, isCallback: CallbackTest = isSyncArra
 export function functionsCalledFromLoops(sf: ts.SourceFile, isCallback: CallbackTest = isSyncArrayCallback): Set<ts.Node> {
   const names = new Set<string>();
   const methodNames = new Set<string>();
-  const visit = (node: ts.Node, inLoop: boolean): void => {
+  // Iterative, with the loop state of each pending node (deep code must not overflow the stack).
+  const stack: Array<{ node: ts.Node; inLoop: boolean }> = [{ node: sf, inLoop: false }];
+  while (stack.length > 0) {
+    const { node, inLoop } = stack.pop()!;
     if (inLoop && ts.isCallExpression(node)) {
-      const callee = skipParens(node.expression);
+      const callee = skipParentheses(node.expression);
       if (ts.isIdentifier(callee)) names.add(callee.text);
       else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) methodNames.add(callee.name.text);
     }
-    if (isFunctionNode(node) && !isImmediatelyInvoked(node)) {
-      // A synchronous array callback is a loop over the array; other functions start cold.
-      const hot = isCallback(node);
-      ts.forEachChild(node, (c) => visit(c, hot));
-      return;
-    }
-    if (isLoop(node)) {
-      ts.forEachChild(node, (c) => visit(c, inLoop || !runsOnce(node, c)));
-      return;
-    }
-    ts.forEachChild(node, (c) => visit(c, inLoop));
-  };
-  visit(sf, false);
+    // A synchronous array callback is a loop over the array; other functions start cold.
+    const fnHot = isFunctionNode(node) && !isImmediatelyInvoked(node) ? isCallback(node) : undefined;
+    const loop = isLoop(node);
+    ts.forEachChild(node, (c) => {
+      stack.push({ node: c, inLoop: fnHot !== undefined ? fnHot : loop ? inLoop || !runsOnce(node, c) : inLoop });
+    });
+  }
   const hot = new Set<ts.Node>();
   if (names.size === 0 && methodNames.size === 0) return hot;
-  const collect = (node: ts.Node): void => {
+  walkTree(sf, (node) => {
     if (ts.isFunctionDeclaration(node) && node.name && names.has(node.name.text) && node.body) hot.add(node);
     else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && names.has(node.name.text) && node.initializer) {
-      let init = node.initializer;
-      while (ts.isParenthesizedExpression(init)) init = init.expression;
+      const init = skipParentheses(node.initializer);
       if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) hot.add(init);
     } else if ((ts.isMethodDeclaration(node) || ts.isGetAccessor(node)) && node.body && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name)) && methodNames.has(node.name.text)) {
       hot.add(node);
     } else if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name) && methodNames.has(node.name.text) && node.initializer) {
-      let init = node.initializer;
-      while (ts.isParenthesizedExpression(init)) init = init.expression;
+      const init = skipParentheses(node.initializer);
       if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) hot.add(init);
     }
-    ts.forEachChild(node, collect);
-  };
-  collect(sf);
+  });
   return hot;
 }
 
@@ -227,8 +216,4 @@ export function inCatchClause(node: ts.Node): boolean {
 
 export function isAnyType(t: ts.Type): boolean {
   return (t.flags & ts.TypeFlags.Any) !== 0 && (t as { intrinsicName?: string }).intrinsicName !== 'error';
-}
-
-export function isErrorType(t: ts.Type): boolean {
-  return (t.flags & ts.TypeFlags.Any) !== 0 && (t as { intrinsicName?: string }).intrinsicName === 'error';
 }
