@@ -17,7 +17,8 @@ with --deopt, what V8 printed about a real run of the program.
 Options:
   -p, --project FILE       tsconfig.json to use (default: nearest above the first path)
       --deopt FILE         V8 output: trace text or v8.log, auto-detected (repeatable)
-      --root DIR           directory the logged program ran in (maps its absolute paths)
+      --root DIR           directory the logged program ran in, on the machine that ran it
+                           (maps its absolute paths; need not exist here)
   -f, --format NAME        stylish (default), json, sarif or github
   -o, --output FILE        write the report to FILE instead of stdout
       --max-warnings N     exit 1 when there are more than N warnings

@@ -19,7 +19,14 @@ export function runRules(argv: string[], out: (s: string) => void): number {
   if (format !== 'md') throw new UsageError(`--format ${format}: unknown rules format (expected md or json)`);
   const lines = ['# jitlint rules', '', '| id | kind | default | description |', '|---|---|---|---|'];
   for (const m of rules) lines.push(`| \`${m.id}\` | ${m.kind} | ${m.defaultLevel} | ${m.shortDescription.replace(/\|/g, '\\|')} |`);
-  for (const m of rules) lines.push('', `## ${m.id}`, '', m.fullDescription, '', m.helpMarkdown, '', `Docs: docs/rules/${m.id}.md`);
+  for (const m of rules) {
+    lines.push('', `## ${m.id}`, '', m.fullDescription, '', m.helpMarkdown);
+    if (m.options.length) {
+      lines.push('', `Options (\`["${m.defaultLevel}", { … }]\` in configuration):`, '');
+      for (const o of m.options) lines.push(`- \`${o.name}\` (${o.type}, default \`${String(o.default)}\`): ${o.description}`);
+    }
+    lines.push('', `Docs: docs/rules/${m.id}.md`);
+  }
   out(lines.join('\n') + '\n');
   return 0;
 }
