@@ -50,8 +50,21 @@ test('a --deopt file that is not V8 output: one line, exit 2, and the report kee
   assert.is(res.code, 2);
   assert.equal(res.stderr.split('\n').filter(Boolean).filter((l) => l.includes('junk.bin')), ['jitlint: --deopt junk.bin: not V8 output (no V8 trace or log line found)']);
   assert.not.match(res.stderr, /\n\s+at /);
-  const findings = (JSON.parse(res.stdout) as { findings: JsonFinding[] }).findings;
-  assert.ok(findings.some((f) => f.ruleId === 'deopt-loop'), 'runtime findings of the good log are kept');
+  const report = JSON.parse(res.stdout) as { findings: JsonFinding[]; notes: Array<{ level: string; message: string }> };
+  assert.ok(report.findings.some((f) => f.ruleId === 'deopt-loop'), 'runtime findings of the good log are kept');
+  assert.equal(report.notes.filter((n) => n.level === 'error'), [{ level: 'error', message: '--deopt junk.bin: not V8 output (no V8 trace or log line found)' }]);
+});
+
+test('SARIF after a lost --deopt input: not a successful execution, and it says why', () => {
+  writeFileSync(path.join(dir, 'junk.bin'), new Uint8Array([0, 1, 2, 255, 254, 10, 0, 0]));
+  const res = jitlint(['analyze', 'loop.js', '--deopt', 'junk.bin', '--deopt', 'runs/20', '--format', 'sarif'], dir);
+  assert.is(res.code, 2);
+  const invocation = (JSON.parse(res.stdout) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string; message: { text: string } }> }> }> }).runs[0]!.invocations[0]!;
+  assert.is(invocation.executionSuccessful, false);
+  assert.equal(invocation.toolExecutionNotifications.filter((n) => n.level === 'error').map((n) => n.message.text), ['--deopt junk.bin: not V8 output (no V8 trace or log line found)']);
+  // Without the lost input the same run is a successful execution.
+  const clean = jitlint(['analyze', 'loop.js', '--deopt', 'runs/20', '--format', 'sarif'], dir);
+  assert.is((JSON.parse(clean.stdout) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean }> }> }).runs[0]!.invocations[0]!.executionSuccessful, true);
 });
 
 test.run();

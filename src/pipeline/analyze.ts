@@ -135,6 +135,7 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
     filesAnalyzed,
     ...(runtime ? { runtime } : {}),
     notifications: notes,
+    ...(inputErrors.length ? { lostInputs: inputErrors } : {}),
     category: req.category ?? 'analyze',
     readSource(file) {
       if (!sources.has(file)) {

@@ -14,11 +14,17 @@ export function formatJson(input: ReportModel): string {
     confirmed: f.confirmed,
     ...(f.evidence && f.evidence.length ? { evidence: f.evidence } : {}),
   }));
+  const notes = [
+    ...(input.lostInputs ?? []).map((message) => ({ level: 'error' as const, message })),
+    ...input.notifications.map((message) => ({ level: 'note' as const, message })),
+  ];
   const doc = {
     tool: { name: 'jitlint', version: input.toolVersion },
     findings,
     runtime: input.runtime ?? EMPTY_RUNTIME,
     summary: summarize(input),
+    // Inputs that were lost (errors) and remarks about the others (notes); absent when there are none.
+    ...(notes.length ? { notes } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }

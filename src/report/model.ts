@@ -32,8 +32,10 @@ export interface ReportModel {
   rules: RuleMeta[];
   filesAnalyzed: number;
   runtime?: RuntimeSection;
-  /** One-line remarks (unmapped runtime events, skipped log rows, files outside the repository). */
+  /** One-line remarks (unmapped runtime events, skipped log rows, files that could not be analyzed). */
   notifications: string[];
+  /** One line per input that was given but could not be used: the run did not see everything. */
+  lostInputs?: string[];
   /** Reads a reported file's text (relative path), for fingerprints; undefined when unreadable. */
   readSource(file: string): string | undefined;
   /** SARIF `automationDetails.id` category. */

@@ -66,7 +66,11 @@ export function buildSarif(input: ReportModel): Sarif.Log {
     return hashes.get(file);
   };
 
-  const notifications: Sarif.Notification[] = input.notifications.map((text) => ({ level: 'note', message: { text } }));
+  const lost = input.lostInputs ?? [];
+  const notifications: Sarif.Notification[] = [
+    ...lost.map((text): Sarif.Notification => ({ level: 'error', message: { text } })),
+    ...input.notifications.map((text): Sarif.Notification => ({ level: 'note', message: { text } })),
+  ];
   const outside = input.findings.filter((f) => isOutsideRepository(f.file));
   if (outside.length > 0) {
     notifications.push({
@@ -120,7 +124,8 @@ export function buildSarif(input: ReportModel): Sarif.Log {
     results.push(result);
   }
 
-  const invocation: Sarif.Invocation = { executionSuccessful: true };
+  // A lost input means the results may be incomplete: code scanning must not read them as a clean run.
+  const invocation: Sarif.Invocation = { executionSuccessful: lost.length === 0 };
   if (notifications.length) invocation.toolExecutionNotifications = notifications;
   if (input.runtime?.node || input.runtime?.v8) {
     invocation.properties = { ...(input.runtime.node ? { node: input.runtime.node } : {}), ...(input.runtime.v8 ? { v8: input.runtime.v8 } : {}), unmappedRuntimeEvents: input.runtime.unmapped };

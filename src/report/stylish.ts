@@ -46,6 +46,7 @@ export function formatStylish(input: ReportModel, opts: StylishOptions): string 
     const line = `✖ ${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notes, 'note')}) in ${plural(s.files, 'file')}`;
     out.push(paint(s.errors ? 'red' : s.warnings ? 'yellow' : 'cyan', paint('bold', line)));
   }
+  for (const n of input.lostInputs ?? []) out.push(paint('red', `  ${n}`));
   for (const n of input.notifications) out.push(paint('dim', `  ${n}`));
   return out.join('\n') + '\n';
 }
