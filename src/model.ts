@@ -31,6 +31,19 @@ export interface Evidence {
   state?: string;
 }
 
+/**
+ * What V8 (or a profile) can show about a site: a deopt there, a polymorphic or megamorphic
+ * inline cache there, the object there in dictionary mode, bytes allocated or CPU time spent there.
+ */
+export type EvidenceKind = 'deopt' | 'ic' | 'dictionary' | 'allocation' | 'cpu';
+
+/** Evidence of one of `by` inside one of `at` confirms a finding; nothing else does. */
+export interface Confirmation {
+  by: EvidenceKind[];
+  /** Regions with their file (a parameter's uses can lie in the callee's file). */
+  at: Array<Region & { file: string }>;
+}
+
 export interface Finding extends Region {
   ruleId: string;
   /** The rule's message id (tests assert it; not part of any report). */
@@ -48,11 +61,8 @@ export interface Finding extends Region {
   related?: RelatedLocation[];
   /** Extra machine-readable facts (SARIF result properties). */
   properties?: Record<string, unknown>;
-  /**
-   * Where runtime evidence confirms this finding (the created function, the loop, the
-   * enclosing function); the finding's own region when absent. Not part of any report.
-   */
-  scope?: Region;
+  /** Which runtime evidence confirms this finding, and where: site-exact. Not part of any report. */
+  confirm?: Confirmation;
 }
 
 export interface RuleMeta {

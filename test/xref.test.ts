@@ -26,18 +26,28 @@ function analyze(...args: string[]): { findings: JsonFinding[]; runtime: { deopt
   return JSON.parse(res.stdout);
 }
 
+// Site-exact: an IC or deopt inside the flagged expression (megamorphic-call-site, any-boxing's
+// member access), on the parameter's use in the callee (any-boxing's argument at line 37, by the
+// IC in idOf at line 32), on a read of the same object after the delete (line 70). The
+// allocation rules (closure, spread, string, arguments copy) are not confirmed by ICs at all, and
+// the keyed IC on `acc[...]` at 50:97 does not confirm the read of `item.kind` inside it.
 const STATIC_CONFIRMED = [
   'megamorphic-call-site src/main.ts:8:35-8:42 error confirmed',
   'megamorphic-call-site src/patterns.ts:26:49-26:61 error confirmed',
   'any-boxing src/patterns.ts:32:10-32:18 warning confirmed',
-  'closure-in-loop src/patterns.ts:44:42-44:47 error confirmed',
-  'accumulating-spread src/patterns.ts:50:63-50:123 error confirmed',
+  'any-boxing src/patterns.ts:37:41-37:45 warning confirmed',
   'megamorphic-call-site src/patterns.ts:50:74-50:83 error confirmed',
   'megamorphic-call-site src/patterns.ts:50:86-50:93 error confirmed',
-  'string-concat-in-loop src/patterns.ts:57:28-57:38 error confirmed',
   'megamorphic-call-site src/patterns.ts:58:12-58:19 error confirmed',
   'delete-property src/patterns.ts:69:23-69:39 error confirmed',
-  'arguments-leak src/patterns.ts:78:28-78:65 error confirmed',
+];
+
+const NOT_CONFIRMED = [
+  'closure-in-loop src/patterns.ts:44:42-44:47 warning',
+  'accumulating-spread src/patterns.ts:50:63-50:123 error',
+  'megamorphic-call-site src/patterns.ts:50:101-50:110 warning',
+  'string-concat-in-loop src/patterns.ts:57:28-57:38 warning',
+  'arguments-leak src/patterns.ts:78:28-78:65 warning',
 ];
 
 const MEGAMORPHIC_SITES = [
@@ -96,10 +106,11 @@ test('the same program as ESM (file:// URLs) and via type stripping gives the sa
   }
 });
 
-test('every static rule is confirmed by the run (JSON): level raised, evidence attached', () => {
+test('static findings are confirmed by site-exact evidence only (JSON): level raised, evidence attached', () => {
   for (const run of ['20-cjs', '24-cjs']) {
     const r = analyze('--deopt', `../runs/${run}`);
     assert.equal(r.findings.filter((f) => f.confirmed).map(brief), STATIC_CONFIRMED, run);
+    assert.equal(r.findings.filter((f) => !f.confirmed && !RUNTIME.has(f.ruleId)).map(brief), NOT_CONFIRMED, run);
     for (const f of r.findings.filter((x) => x.confirmed)) {
       assert.ok(f.evidence && f.evidence.length > 0, `${brief(f)} has evidence`);
       assert.match(f.message, / Confirmed by V8 in a recorded run: /);
@@ -118,7 +129,7 @@ test('confirmed findings in SARIF: message, properties, related locations; GitHu
   schemaValidate(doc);
   githubChecklist(doc);
   const results = doc.runs[0].results as Array<any>;
-  for (const rule of ['closure-in-loop', 'string-concat-in-loop', 'any-boxing', 'megamorphic-call-site', 'accumulating-spread', 'delete-property', 'arguments-leak']) {
+  for (const rule of ['any-boxing', 'megamorphic-call-site', 'delete-property']) {
     const r = results.find((x) => x.ruleId === rule && x.properties.confirmed);
     assert.ok(r, `${rule} confirmed in SARIF`);
     assert.match(r.message.text, /Confirmed by V8 in a recorded run: /);

@@ -1,7 +1,7 @@
 // The static engine: one walk per source file, each node dispatched to the rules that
 // registered for its kind.
 import { ts } from 'ts-morph';
-import type { Finding, Level } from '../model.js';
+import type { EvidenceKind, Finding, Level } from '../model.js';
 import type { RuleContext, StaticRule } from '../rules/types.js';
 import { parseErrorMeta, unusedSuppressionMeta } from '../rules/internal.js';
 import { enclosingFunctionName, walkTree } from './ast.js';
@@ -45,6 +45,15 @@ export function analyzeSourceFile(sf: ts.SourceFile, opts: EngineOptions): Findi
     return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
   };
 
+  // A node of this file or of another one of the program (a callee's parameter uses).
+  const placeNode = (n: ts.Node) => {
+    const other = n.getSourceFile();
+    if (other === sf) return { file, ...regionOf(n.getStart(sf), n.getEnd()) };
+    const s = other.getLineAndCharacterOfPosition(n.getStart(other));
+    const e = other.getLineAndCharacterOfPosition(n.getEnd());
+    return { file: relativePath(opts.baseDir, other.fileName), line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  };
+
   const dispatch = new Map<ts.SyntaxKind, Handler[]>();
   const ends: Array<() => void> = [];
   for (const active of opts.rules) {
@@ -66,19 +75,22 @@ export function analyzeSourceFile(sf: ts.SourceFile, opts: EngineOptions): Findi
         const shift = d.level ? levelRank(d.level) - levelRank(rule.meta.defaultLevel) : 0;
         const snippetText = sf.text.slice(start, Math.min(end, start + 200));
         const anchor = 'kind' in node ? node : undefined;
-        const scope = d.scope ? ('kind' in d.scope ? regionOf(d.scope.getStart(sf), d.scope.getEnd()) : regionOf(d.scope.start, d.scope.end)) : undefined;
+        const region = regionOf(start, end);
+        const confirm = d.confirm
+          ? { by: d.confirm.by, at: d.confirm.at.map((n) => ('kind' in n ? placeNode(n) : { file, ...regionOf(n.start, n.end) })) }
+          : { by: ['deopt', 'ic'] satisfies EvidenceKind[], at: [{ file, ...region }] };
         raw.push({
           ruleId: rule.meta.id,
           messageId: d.messageId,
           level: stepLevel(active.level, shift),
           file,
-          ...regionOf(start, end),
+          ...region,
           message: formatMessage(template, d.data),
           confirmed: false,
           functionName: anchor ? enclosingFunctionName(anchor) : '',
           snippet: snippetText,
           ...(d.properties ? { properties: d.properties } : {}),
-          ...(scope ? { scope } : {}),
+          confirm,
         });
       },
     };

@@ -1,7 +1,6 @@
 // What V8 did at original source positions, as evidence for static findings: deopts (grouped
-// per function, site, inlining chain and cause), polymorphic and megamorphic inline caches,
-// and deopt loops of whole functions.
-import type { Evidence, Finding } from '../model.js';
+// per function, site, inlining chain and cause) and polymorphic or megamorphic inline caches.
+import type { Evidence } from '../model.js';
 import { isOsrDeopt } from '../runtime/deopt-kinds.js';
 import { positionKey, type DeoptEvent, type RuntimeModel, type SourcePosition } from '../runtime/model.js';
 
@@ -10,8 +9,6 @@ export interface RuntimeEvidence extends Evidence {
   file: string;
   line: number;
   column: number;
-  /** Function-level events (deopt loops) match static findings of the same function. */
-  functionLevel?: boolean;
   functionName?: string;
 }
 
@@ -21,7 +18,7 @@ export type PlacePosition = (p: SourcePosition) => { file: string; line: number;
 const TIER: Record<string, string> = { turbofan: 'Turbofan', maglev: 'Maglev' };
 const STATE: Record<string, string> = { P: 'polymorphic', N: 'megamorphic' };
 
-export function runtimeEvidence(model: RuntimeModel, place: PlacePosition, runtimeFindings: readonly Finding[]): RuntimeEvidence[] {
+export function runtimeEvidence(model: RuntimeModel, place: PlacePosition): RuntimeEvidence[] {
   const out: RuntimeEvidence[] = [];
   const fnName = (key: string | undefined) => (key ? model.functions.get(key)?.name ?? '' : '');
 
@@ -71,10 +68,6 @@ export function runtimeEvidence(model: RuntimeModel, place: PlacePosition, runti
 
   ics.sort(byPosition);
   for (const e of ics) out.push(e);
-  for (const f of runtimeFindings) {
-    if (f.ruleId !== 'deopt-loop') continue;
-    out.push({ kind: 'optimization', file: f.file, line: f.line, column: f.column, functionLevel: true, ...(f.functionName ? { functionName: f.functionName } : {}), message: f.message.split('. ')[0]! });
-  }
   return out;
 }
 

@@ -1,8 +1,10 @@
-// Joins what the code says with what V8 did: a static finding whose scope holds runtime
-// evidence (a deopt, a polymorphic or megamorphic inline cache, a deopt loop of its
-// function) is confirmed and raised one level; a runtime finding inside the scope of a
-// static finding names the pattern that likely caused it.
-import type { Evidence, Finding, RelatedLocation } from '../model.js';
+// Joins what the code says with what V8 did, site-exact: a static finding is confirmed (and
+// raised one level) only by evidence of a kind its rule names, inside the regions its rule
+// names (the reported expression, a parameter's uses in the callee, reads of the object after a
+// delete, the allocating site). Evidence elsewhere in the same loop or function confirms
+// nothing. A runtime finding names a static pattern as its likely cause by the same test, read
+// in reverse.
+import type { Evidence, EvidenceKind, Finding, RelatedLocation } from '../model.js';
 import { stepLevel } from '../analyze/message.js';
 import type { RuntimeEvidence } from './evidence.js';
 
@@ -26,11 +28,19 @@ function contains(scope: { line: number; column: number; endLine: number; endCol
   return true;
 }
 
-function matches(f: Finding, p: RuntimeEvidence): boolean {
-  if (p.file !== f.file) return false;
-  if (p.functionLevel) return !!f.functionName && f.functionName === p.functionName;
-  return contains(f.scope ?? f, p.line, p.column);
+/** Does evidence of `kind` at (file, line, column) confirm `f`? */
+function confirms(f: Finding, kind: EvidenceKind, file: string, line: number, column: number): boolean {
+  const c = f.confirm;
+  if (!c || !c.by.includes(kind)) return false;
+  return c.at.some((r) => r.file === file && contains(r, line, column));
 }
+
+function matches(f: Finding, p: RuntimeEvidence): boolean {
+  return (p.kind === 'deopt' || p.kind === 'ic') && confirms(f, p.kind, p.file, p.line, p.column);
+}
+
+/** The kind of evidence a runtime finding is (deopt-loop and inlining findings explain nothing static). */
+const RUNTIME_KIND: Record<string, EvidenceKind | undefined> = { deopt: 'deopt', 'megamorphic-ic': 'ic' };
 
 function evidenceSummary(points: readonly RuntimeEvidence[]): string {
   const shown = points.slice(0, 3).map((p) => p.message);
@@ -68,7 +78,8 @@ export function correlate(staticFindings: readonly Finding[], runtimeFindings: r
     });
   }
   for (const r of runtimeFindings) {
-    const causes = staticFindings.filter((s) => s.file === r.file && contains(s.scope ?? s, r.line, r.column));
+    const kind = RUNTIME_KIND[r.ruleId];
+    const causes = kind ? staticFindings.filter((s) => confirms(s, kind, r.file, r.line, r.column)) : [];
     if (causes.length === 0) {
       out.push(r);
       continue;

@@ -227,7 +227,7 @@ export async function analyzeRuntime(req: RuntimeRequest): Promise<RuntimeOutcom
   const section = runtimeSection(model, (s) => resolver.fileOf(s), place);
   if (!section.node && inputs.node) section.node = inputs.node;
   if (!section.v8 && inputs.v8) section.v8 = inputs.v8;
-  const evidence = runtimeEvidence(model, place, findings);
+  const evidence = runtimeEvidence(model, place);
 
   notes.push(...unmappedNotes(model, resolver, !!runRoot));
   return { findings, evidence, runtime: section, notes, inputErrors };

@@ -2,7 +2,7 @@
 // reduce or a loop (`[...acc, x]`, `{...acc, [k]: v}`, `acc.concat(x)`, `Object.assign({}, acc, …)`).
 // Each step copies everything accumulated so far: O(n²) copies for n steps.
 import { ts } from 'ts-morph';
-import { defineStaticRule } from './types.js';
+import { ALLOCATION, defineStaticRule } from './types.js';
 import { calleeMethodOfCallback, isFunctionNode, outermostParentheses, skipOuterExpressions } from '../analyze/ast.js';
 import {
   accumulatingIteration, enclosingIterations, isArrayType, referenceKey, referenceRoot,
@@ -140,11 +140,11 @@ export const rule = defineStaticRule({
   create(ctx) {
     const checker = ctx.checker;
     const reported = new Set<ts.Node>();
-    // `scope`: the callback or loop whose runtime evidence (deopts, polymorphic ICs) confirms the finding.
-    const report = (copy: Copy, name: string, step: string, ret: string, scope: ts.Node) => {
+    // An allocation rule: bytes allocated at the copy (or CPU time there) confirm it, not ICs.
+    const report = (copy: Copy, name: string, step: string, ret: string, _iteration: ts.Node) => {
       if (reported.has(copy.node)) return;
       reported.add(copy.node);
-      ctx.report({ node: copy.node, messageId: copy.form, data: { what: DISPLAY[copy.form].replace('{{name}}', name), name, step, ret }, scope });
+      ctx.report({ node: copy.node, messageId: copy.form, data: { what: DISPLAY[copy.form].replace('{{name}}', name), name, step, ret }, confirm: { by: ALLOCATION, at: [copy.node] } });
     };
     const isArrayValued = (e: ts.Expression) => isArrayType(checker.getTypeAtLocation(e), checker);
     const visit = (node: ts.ArrayLiteralExpression | ts.ObjectLiteralExpression | ts.CallExpression): void => {

@@ -6,7 +6,7 @@
 import { ts } from 'ts-morph';
 import { defineStaticRule } from './types.js';
 import { certainlyNotAny, Hotness, inCatchClause, isAnyType, isMemberAccess, isWriteTarget, outermostChain } from './util/hot-sites.js';
-import { outermostParentheses, skipParentheses } from '../analyze/ast.js';
+import { outermostParentheses, skipParentheses, walkTree } from '../analyze/ast.js';
 
 function isAnyKeywordCast(node: ts.Node): node is ts.AsExpression | ts.TypeAssertion {
   return (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && node.type.kind === ts.SyntaxKind.AnyKeyword;
@@ -68,6 +68,23 @@ function continuesAnyChain(e: ts.Expression, checker: ts.TypeChecker): boolean {
   const inner = ts.isCallExpression(e) ? skipParentheses(e.expression) : e;
   if (!isMemberAccess(inner)) return false;
   return isAnyType(checker.getTypeAtLocation(receiverOf(inner)));
+}
+
+/** The places a parameter is read in its function: the member access on it, or the identifier; a destructuring parameter itself. */
+function parameterUses(param: ts.ParameterDeclaration, checker: ts.TypeChecker): ts.Node[] {
+  if (!ts.isIdentifier(param.name)) return [param];
+  const fn = param.parent;
+  const symbol = checker.getSymbolAtLocation(param.name);
+  const name = param.name.text;
+  const out: ts.Node[] = [];
+  const body = (fn as { body?: ts.Node }).body;
+  if (!body || !symbol) return out;
+  walkTree(body, (n) => {
+    if (!ts.isIdentifier(n) || n.text !== name || checker.getSymbolAtLocation(n) !== symbol) return;
+    const p = n.parent;
+    out.push(p && (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === n ? p : n);
+  });
+  return out;
 }
 
 export const rule = defineStaticRule({
@@ -211,7 +228,8 @@ export const rule = defineStaticRule({
             } else if (i >= sig.parameters.length) return;
             if (!isLooseSlot(pt)) return;
             const slot = isAnyType(pt) ? '`any`' : '`unknown`';
-            checkFlow(a, where, (type) => ctx.report({ node: a, messageId: 'param', data: { where, type, slot, callee: name } }));
+            // Site-exact: ICs where the callee reads the parameter confirm that it sees many shapes.
+            checkFlow(a, where, (type) => ctx.report({ node: a, messageId: 'param', data: { where, type, slot, callee: name }, confirm: { by: ['ic', 'deopt'], at: pdecl && ts.isParameter(pdecl) ? parameterUses(pdecl, checker) : [a] } }));
           });
         }
     };

@@ -3,7 +3,7 @@
 // `arguments[i]` / `arguments.length` and `f.apply(this, arguments)` cost the same as rest
 // parameters on modern V8 (see bench/evidence/arguments-leak.mjs) and are not flagged.
 import { ts } from 'ts-morph';
-import { defineStaticRule } from './types.js';
+import { ALLOCATION, defineStaticRule } from './types.js';
 import { functionName, isFunctionNode, outermostOuterExpression, skipOuterExpressions } from '../analyze/ast.js';
 
 /** Functions that own an `arguments` binding (arrows do not). */
@@ -194,19 +194,19 @@ export const rule = defineStaticRule({
         const { form, node: at, detail } = classify(id, ctx.checker);
         switch (form) {
           case 'slice':
-            ctx.report({ node: at, messageId: 'slice', data: { callee: detail ?? 'slice.call' }, scope: owner });
+            ctx.report({ node: at, messageId: 'slice', data: { callee: detail ?? 'slice.call' }, confirm: { by: ALLOCATION, at: [at] } });
             break;
           case 'arrayFrom':
-            ctx.report({ node: at, messageId: 'arrayFrom', scope: owner });
+            ctx.report({ node: at, messageId: 'arrayFrom', confirm: { by: ALLOCATION, at: [at] } });
             break;
           case 'spread':
-            ctx.report({ node: at, messageId: 'spread', scope: owner });
+            ctx.report({ node: at, messageId: 'spread', confirm: { by: ALLOCATION, at: [at] } });
             break;
           case 'passed':
-            if (reportEscapes) ctx.report({ node: at, messageId: 'passed', level: 'note', scope: owner });
+            if (reportEscapes) ctx.report({ node: at, messageId: 'passed', level: 'note', confirm: { by: ALLOCATION, at: [at] } });
             break;
           case 'stored':
-            if (reportEscapes) ctx.report({ node: at, messageId: 'stored', level: 'note', scope: owner });
+            if (reportEscapes) ctx.report({ node: at, messageId: 'stored', level: 'note', confirm: { by: ALLOCATION, at: [at] } });
             break;
           default:
             break;
@@ -220,7 +220,7 @@ export const rule = defineStaticRule({
       end() {
         for (const [fn, use] of sloppyUses) {
           if (!use || !isSloppy(fn)) continue;
-          ctx.report({ node: use, messageId: 'sloppy', data: { fn: functionName(fn) }, scope: fn });
+          ctx.report({ node: use, messageId: 'sloppy', data: { fn: functionName(fn) }, confirm: { by: ALLOCATION, at: [use] } });
         }
       },
     };

@@ -2,7 +2,7 @@
 // of the loop or escapes the iteration. Each such iteration allocates a JSFunction and, when
 // it captures a per-iteration binding, a block Context as well.
 import { ts } from 'ts-morph';
-import { defineStaticRule } from './types.js';
+import { ALLOCATION, defineStaticRule } from './types.js';
 import {
   calleeMethodOfCallback,
   isFunctionNode,
@@ -244,11 +244,11 @@ export const rule = defineStaticRule({
               : form === 'timer'
                 ? `Hoist the function and pass '${binding}' as the timer's extra argument (setTimeout(fn, ms, ${binding})).`
                 : `Hoist the function out of the loop and pass '${binding}' as a parameter.`;
-          ctx.report({ node: headRange(fn, ctx.sourceFile), messageId: 'captures', data: { what, binding, fix }, scope: fn });
+          ctx.report({ node: headRange(fn, ctx.sourceFile), messageId: 'captures', data: { what, binding, fix }, confirm: { by: ALLOCATION, at: [fn] } });
           return;
         }
         const esc = escape(fn, site);
-        if (esc) ctx.report({ node: headRange(fn, ctx.sourceFile), messageId: 'escapes', data: { what, how: esc.how }, scope: fn });
+        if (esc) ctx.report({ node: headRange(fn, ctx.sourceFile), messageId: 'escapes', data: { what, how: esc.how }, confirm: { by: ALLOCATION, at: [fn] } });
     };
     return {
       [ts.SyntaxKind.ArrowFunction]: visit,

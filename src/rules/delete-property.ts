@@ -3,7 +3,8 @@
 // read on it is a hash lookup instead of an inline-cached offset load.
 import { ts } from 'ts-morph';
 import { defineStaticRule } from './types.js';
-import { enclosingFunction, isLoop, skipOuterExpressions } from '../analyze/ast.js';
+import { enclosingFunction, isLoop, skipOuterExpressions, walkTree } from '../analyze/ast.js';
+import type { EvidenceKind } from '../model.js';
 import { isArrayType, isInstanceOf } from './util/accumulators.js';
 
 /** Collections whose own properties are not the data: `delete m.x` on them is something else. */
@@ -39,12 +40,27 @@ function isDictionaryTyped(type: ts.Type, key: string, checker: ts.TypeChecker):
   return type.getProperty(key) === undefined;
 }
 
-/** The enclosing function, else the enclosing loop, else the delete itself. */
+/** The enclosing function, else the enclosing loop, else the file. */
 function deleteScope(del: ts.Node): ts.Node {
   const fn = enclosingFunction(del);
   if (fn) return fn;
   for (let p = del.parent; p; p = p.parent) if (isLoop(p)) return p;
-  return del;
+  return del.getSourceFile();
+}
+
+/**
+ * Property reads of the same receiver (by its text: `o`, `this.cache`) after the delete, in the
+ * delete's function: the inline caches there are what sees the object in dictionary mode.
+ */
+function readsAfter(del: ts.DeleteExpression, receiver: ts.Expression, sf: ts.SourceFile): ts.Node[] {
+  const text = receiver.getText(sf);
+  const out: ts.Node[] = [];
+  walkTree(deleteScope(del), (n) => {
+    if (n.pos < del.end && n.end <= del.end) return false;
+    if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && n.getStart(sf) >= del.end && skipOuterExpressions(n.expression).getText(sf) === text) out.push(n);
+    return true;
+  });
+  return out;
 }
 
 export const rule = defineStaticRule({
@@ -83,24 +99,24 @@ export const rule = defineStaticRule({
         if (isProcessEnv(receiver)) return;
         if (ts.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.text)) return;
         const text = del.getText(ctx.sourceFile).replace(/\s+/g, ' ');
-        // Reads after the delete see the dictionary-mode map: evidence anywhere in the function confirms.
-        const scope = deleteScope(del);
+        // Reads of the same object after the delete see its dictionary-mode map: only they confirm.
+        const confirm = { by: ['ic', 'dictionary'] satisfies EvidenceKind[], at: readsAfter(del, receiver, ctx.sourceFile) };
         const type = checker.getTypeAtLocation(receiver);
         if (isInstanceOf(type, COLLECTIONS)) return;
         if (isArrayType(type, checker)) {
-          ctx.report({ node: del, messageId: 'arrayElement', data: { text }, level: 'note', scope });
+          ctx.report({ node: del, messageId: 'arrayElement', data: { text }, level: 'note', confirm });
           return;
         }
         const key = fixedKey(target, checker);
         if (key === undefined) {
-          ctx.report({ node: del, messageId: 'dynamicKey', data: { text }, level: 'note', scope });
+          ctx.report({ node: del, messageId: 'dynamicKey', data: { text }, level: 'note', confirm });
           return;
         }
         if (!(type.flags & ts.TypeFlags.Any) && isDictionaryTyped(type, key, checker)) {
-          ctx.report({ node: del, messageId: 'dictionaryType', data: { text }, level: 'note', scope });
+          ctx.report({ node: del, messageId: 'dictionaryType', data: { text }, level: 'note', confirm });
           return;
         }
-        ctx.report({ node: del, messageId: 'fixedKey', data: { text, key: /^[A-Za-z_$][\w$]*$/.test(key) ? key : `'${key}'` }, scope });
+        ctx.report({ node: del, messageId: 'fixedKey', data: { text, key: /^[A-Za-z_$][\w$]*$/.test(key) ? key : `'${key}'` }, confirm });
       },
     };
   },

@@ -2,7 +2,7 @@
 // (ConsString) and cost linear time overall; a read of the contents in the same loop flattens
 // the whole rope each time, which makes the loop quadratic.
 import { ts } from 'ts-morph';
-import { defineStaticRule } from './types.js';
+import { ALLOCATION, defineStaticRule } from './types.js';
 import { isFunctionNode, isLoop, outermostOuterExpression, skipOuterExpressions, walkTree } from '../analyze/ast.js';
 import {
   accumulatingIteration, enclosingIterations, inIterationBody, isNamePosition, isStringType, plusOperands, referencedSymbol,
@@ -179,14 +179,14 @@ export const rule = defineStaticRule({
           });
           const first = group.appends[0]!;
           if (!firstRead) {
-            ctx.report({ node: first.node, messageId: 'append', data: { name: group.name }, level: 'note', scope: group.iteration });
+            ctx.report({ node: first.node, messageId: 'append', data: { name: group.name }, level: 'note', confirm: { by: ALLOCATION, at: group.appends.map((a) => a.node) } });
             continue;
           }
           const readNode = readExpression(firstRead);
           const read = oneLine(readNode.getText(ctx.sourceFile));
           const line = ctx.sourceFile.getLineAndCharacterOfPosition(readNode.getStart(ctx.sourceFile)).line + 1;
-          if (reset) ctx.report({ node: first.node, messageId: 'readWithReset', data: { name: group.name, read, line }, level: 'note', scope: group.iteration });
-          else ctx.report({ node: first.node, messageId: 'readInLoop', data: { name: group.name, read, line }, scope: group.iteration });
+          if (reset) ctx.report({ node: first.node, messageId: 'readWithReset', data: { name: group.name, read, line }, level: 'note', confirm: { by: ALLOCATION, at: group.appends.map((a) => a.node) } });
+          else ctx.report({ node: first.node, messageId: 'readInLoop', data: { name: group.name, read, line }, confirm: { by: ALLOCATION, at: group.appends.map((a) => a.node) } });
         }
       },
     };

@@ -2,7 +2,7 @@
 // detection: visitors keyed by syntax kind (static rules, one shared walk per file) or a check
 // over the runtime model (runtime rules). Wording lives in `messages`; detection reports ids.
 import { ts } from 'ts-morph';
-import type { Evidence, Level, RuleMeta } from '../model.js';
+import type { Evidence, EvidenceKind, Level, RuleMeta } from '../model.js';
 import type { RuntimeModel, SourcePosition } from '../runtime/model.js';
 import type { ExpressionKind } from '../sites/expressions.js';
 
@@ -48,6 +48,9 @@ export type VisitedKind = keyof NodeByKind;
 /** Visitors by syntax kind (each gets its node typed), and `end` once after the walk of the file. */
 export type Visitors = { [K in VisitedKind]?: (node: NodeByKind[K]) => void } & { end?: () => void };
 
+/** Allocation rules are confirmed by allocation profiles (bytes at the site) or CPU ticks there, never by ICs. */
+export const ALLOCATION: EvidenceKind[] = ['allocation', 'cpu'];
+
 export interface StaticReport<M extends string> {
   /** The node whose range becomes the finding's region (or an explicit [start, end) text range). */
   node: ts.Node | { start: number; end: number };
@@ -56,8 +59,13 @@ export interface StaticReport<M extends string> {
   /** Overrides the rule's level for this finding (before configuration is applied). */
   level?: Level;
   properties?: Record<string, unknown>;
-  /** The range in which runtime evidence confirms this finding (default: `node`). */
-  scope?: ts.Node | { start: number; end: number };
+  /**
+   * Which runtime evidence confirms this finding and where: a deopt or IC inside the reported
+   * expression, ICs on a parameter's uses in the callee, allocations of the site. Site-exact:
+   * evidence elsewhere in the same loop or function confirms nothing. Default: deopts and ICs
+   * inside `node`.
+   */
+  confirm?: { by: EvidenceKind[]; at: Array<ts.Node | { start: number; end: number }> };
 }
 
 /** What a rule sees of the file being walked. One context per (rule, file). */
