@@ -326,6 +326,14 @@ document.addEventListener('click', function (e) {
     fold.setAttribute('aria-expanded', String(!folded));
     return;
   }
+  // In-page links are handled here: a link to the current hash fires no hashchange.
+  var link = t.closest('a[href^="#"]');
+  if (link && !e.defaultPrevented) {
+    e.preventDefault();
+    history.pushState(null, '', link.getAttribute('href'));
+    goHash();
+    return;
+  }
   var mark = t.closest('.m');
   if (mark) {
     var ks = mark.dataset.f.split(' ').map(Number);
