@@ -136,7 +136,7 @@ test('a syntax error is a parse-error note and the rest of the file is still ana
 
 const badInputs: Array<[string, (dir: string) => string[], RegExp]> = [
   ['a path that does not exist', () => ['analyze', 'nope'], /^jitlint: nope: no such file or directory$/],
-  ['an unknown format', () => ['analyze', 'src', '--format', 'xml'], /^jitlint: --format xml: unknown format \(expected stylish, json, sarif or github\)$/],
+  ['an unknown format', () => ['analyze', 'src', '--format', 'xml'], /^jitlint: --format xml: unknown format \(expected stylish, json, sarif, github or html\)$/],
   ['an unknown rule id', () => ['analyze', 'src', '--rule', 'no-such-rule=error'], /^jitlint: --rule no-such-rule=error: unknown rule id 'no-such-rule'/],
   ['an unknown level', () => ['analyze', 'src', '--rule', 'closure-in-loop=warn'], /^jitlint: --rule closure-in-loop=warn: invalid level "warn" \(expected off, note, warning or error\)$/],
   ['an unknown option', () => ['analyze', '--bogus'], /^jitlint: Unknown option '--bogus'$/],

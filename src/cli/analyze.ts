@@ -12,11 +12,12 @@ import { formatJson } from '../report/json.js';
 import { formatStylish } from '../report/stylish.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatGithub } from '../report/github.js';
+import { formatHtml } from '../report/html/index.js';
 import { unwritableReason, writeFileAtomic } from '../fsutil/write.js';
 import { ANALYZE_HELP } from './help.js';
 import { toolVersion } from '../version.js';
 
-const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 export interface AnalyzeIo {
@@ -64,6 +65,8 @@ function render(format: Format, report: ReportModel, color: boolean): string {
       return formatSarif(report);
     case 'github':
       return formatGithub(report);
+    case 'html':
+      return formatHtml(report);
     default:
       return formatStylish(report, { color });
   }
@@ -80,7 +83,7 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<Analyze
     return { exitCode: 0 };
   }
   const format = (values.format ?? 'stylish') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format ${values.format}: unknown format (expected stylish, json, sarif or github)`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--format ${values.format}: unknown format (expected stylish, json, sarif, github or html)`);
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
