@@ -3,7 +3,7 @@
 //   2. record a real run of it on this machine's Node with `jitlint record`,
 //   3. analyze the TypeScript source with the recorded V8 logs: static findings, runtime
 //      findings at .ts positions, and static findings confirmed by the run;
-//   4. write the same report as SARIF to demo.sarif.
+//   4. write the same report as SARIF to demo.sarif and as one HTML page to demo.html.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,4 +29,5 @@ step(`jitlint record --out ${runDir} -- node examples/demo/build/main.js`, [bin,
 const code = step(`jitlint analyze examples/demo --deopt ${runDir}`, [bin, 'analyze', 'examples/demo', '--deopt', runDir], { fatal: false });
 if (code === 2) process.exit(2);
 step(`jitlint analyze examples/demo --deopt ${runDir} --format sarif -o demo.sarif`, [bin, 'analyze', 'examples/demo', '--deopt', runDir, '--format', 'sarif', '-o', 'demo.sarif'], { fatal: false });
-console.log(`\njitlint exited with ${code} (1 = error-level findings, which the demo is written to have). SARIF: demo.sarif`);
+step(`jitlint analyze examples/demo --deopt ${runDir} --format html -o demo.html`, [bin, 'analyze', 'examples/demo', '--deopt', runDir, '--format', 'html', '-o', 'demo.html'], { fatal: false });
+console.log(`\njitlint exited with ${code} (1 = error-level findings, which the demo is written to have). SARIF: demo.sarif; HTML: demo.html`);
