@@ -214,9 +214,11 @@ function renderFile(i) {
   }
   s.code.innerHTML = html.join('');
   s.code.style.height = '';
+  far.observe(s.code);
 }
 function resetFile(i, vis) {
   var s = secs[i];
+  far.unobserve(s.code);
   s.rendered = false;
   s.code.innerHTML = '';
   s.code.style.height = placeholderHeight(i, vis) + 'px';
@@ -225,6 +227,15 @@ function resetFile(i, vis) {
 var io = new IntersectionObserver(function (entries) {
   entries.forEach(function (e) { if (e.isIntersecting) renderFile(Number(e.target.parentNode.dataset.i)); });
 }, { rootMargin: '600px 0px' });
+// Files scrolled far away go back to their placeholder (same height), so that the page holds a
+// bounded number of lines however far one scrolls; not those with an open finding or the focus.
+var far = new IntersectionObserver(function (entries) {
+  entries.forEach(function (e) {
+    var i = Number(e.target.parentNode.dataset.i), s = secs[i];
+    if (e.isIntersecting || !s.rendered || s.code.querySelector('.ann.open') || s.code.contains(document.activeElement)) return;
+    resetFile(i, byFile[i].filter(function (k) { return visible[k]; }));
+  });
+}, { rootMargin: '4000px 0px' });
 
 function applyFilters() {
   shownCount = 0;
@@ -386,6 +397,7 @@ window.addEventListener('hashchange', goHash);
 buildShells();
 applyFilters();
 if (location.hash) goHash();
+performance.mark('jitlint-ready');
 document.documentElement.dataset.ready = '1';
 })();
 `;
