@@ -17,6 +17,7 @@ import { BENCH_DIR, REPO, median } from './lib.mjs';
 
 const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '5' }, out: { type: 'string' } } });
 const runs = Number(opts.runs);
+const loadavgAtStart = os.loadavg();
 const dist = (p) => import(pathToFileURL(path.join(REPO, 'dist', p)).href);
 const { formatHtml } = await dist('src/report/html/index.js');
 const { reportInputFromJson } = await dist('src/report/html/from-json.js');
@@ -109,7 +110,8 @@ const readSource = (f) => {
 const rx = timed(() => formatHtml(reportInputFromJson(doc, ALL_RULES, readSource)));
 const rxjs = { filesAnalyzed: doc.summary.files, findings: doc.findings.length, filesWithFindings: new Set(doc.findings.map((f) => f.file)).size, bytes: Buffer.byteLength(rx.value), generateMs: rx.ms, budgetBytes: 5 * 1024 * 1024 };
 
-const results = { tool: 'jitlint bench html', node: process.version, runs, synthetic, rxjs };
+// The machine is shared: the load beside the numbers says how much to trust them.
+const results = { tool: 'jitlint bench html', node: process.version, cores: os.cpus().length, loadavgAtStart, loadavgAtEnd: os.loadavg(), runs, synthetic, rxjs };
 console.log(`synthetic ${synthetic.findings} findings / ${synthetic.files} files: ${mb(synthetic.bytes)}, generated in ${synthetic.generateMs.toFixed(0)} ms` +
   (synthetic.readyMs != null ? `; in Chromium: FCP ${synthetic.fcpMs?.toFixed(0)} ms, script ready ${synthetic.readyMs.toFixed(0)} ms, load ${synthetic.loadMs.toFixed(0)} ms, longest frame jumping through the page ${synthetic.scrollLongestFrameMs.toFixed(0)} ms, scrolling 120 px/frame ${synthetic.scrollStepLongestFrameMs.toFixed(0)} ms` : ''));
 console.log(`rxjs ${rxjs.filesAnalyzed} files (${rxjs.filesWithFindings} with findings, ${rxjs.findings} findings): ${mb(rxjs.bytes)} (budget 5 MB), generated in ${rxjs.generateMs.toFixed(0)} ms`);
