@@ -127,7 +127,7 @@ const runtime = {
     { caller: 'hot', callee: 'big', inlined: false, reason: 'exceeds bytecode limit', tier: 'turbofan', file: 'src/a.ts', line: 4, column: 2 },
   ],
   ics: [
-    { file: 'src/a.ts', line: 11, column: 3, state: 'P', key: 'x', kind: 'LoadIC', function: 'hot' },
+    { file: 'src/a.ts', line: 11, column: 3, state: 'P', key: 'x', kind: 'LoadIC', function: 'hot', keys: ['x', 'y'], maps: 3 },
     { file: 'src/z.ts', line: 1, column: 3, state: 'N', key: 'y', kind: 'KeyedLoadIC', function: 'elsewhere' },
   ],
   unmapped: 7,
@@ -153,7 +153,7 @@ test('runtime: sites go to the function of that name that starts closest above t
   assert.match(text(rt), /small inlined by Maglev at a\.ts:3:2/);
   assert.match(text(rt), /big not inlined by Turbofan: exceeds bytecode limit at a\.ts:4:2/);
   assert.match(text(rt), /Order of events not recorded in this report/);
-  assert.match(rt, /<span class="badge ic-poly">polymorphic<\/span>/);
+  assert.match(rt, /<td><code>x<\/code> <code>y<\/code><\/td><td class="num">3<\/td><td><span class="badge ic-poly">polymorphic<\/span>/, 'keys and maps when the section has them');
   assert.match(rt, /<span class="loc" title="src\/z.ts">z.ts:1:3<\/span>/, 'a file the report does not hold is not a link');
   assert.match(rt, /<a class="loc" href="#src\/a.ts:12" title="src\/a.ts:12:5">a.ts:12:5<\/a>/);
   assert.match(text(rt), /7 runtime events outside the analyzed files/);

@@ -31,8 +31,10 @@ export interface HtmlProfileFunction {
   totalPercent: number;
 }
 
-export type HtmlRuntimeInput = Omit<RuntimeSection, 'functions'> & {
+export type HtmlRuntimeInput = Omit<RuntimeSection, 'functions' | 'ics'> & {
   functions: Array<RuntimeSection['functions'][number] & { timeline?: HtmlTimelineEvent[] }>;
+  /** `keys`: the keys seen at the site (IcSite.keys); `maps`: how many distinct maps (IcSite.maps). */
+  ics: Array<RuntimeSection['ics'][number] & { keys?: string[]; maps?: number }>;
   profile?: { samples?: number; durationMs?: number; functions: HtmlProfileFunction[] };
 };
 
@@ -74,7 +76,7 @@ export interface HtmlFunction {
   deoptSites: Array<{ at: Where; kind: string; reason: string; tier?: string; count: number; actionable: boolean; inlinedAt: Where[] }>;
   inlined: Array<{ callee: string; tier: string; at?: Where }>;
   rejected: Array<{ callee: string; tier: string; reason?: string; at?: Where }>;
-  ics: Array<{ at: Where; state: string; key: string; kind: string }>;
+  ics: Array<{ at: Where; state: string; key: string; kind: string; keys?: string[]; maps?: number }>;
 }
 
 export interface HtmlData {
@@ -210,7 +212,14 @@ function runtimeData(rt: HtmlRuntimeInput, findings: Finding[], where: (file: st
     if (i.inlined) fn.inlined.push({ callee: i.callee, tier: i.tier, ...(at ? { at } : {}) });
     else fn.rejected.push({ callee: i.callee, tier: i.tier, ...(i.reason ? { reason: i.reason } : {}), ...(at ? { at } : {}) });
   }
-  for (const ic of rt.ics ?? []) owner(ic.function, ic.file, ic.line).ics.push({ at: where(ic.file, ic.line, ic.column)!, state: ic.state, key: ic.key, kind: ic.kind });
+  for (const ic of rt.ics ?? []) owner(ic.function, ic.file, ic.line).ics.push({
+      at: where(ic.file, ic.line, ic.column)!,
+      state: ic.state,
+      key: ic.key,
+      kind: ic.kind,
+      ...(Array.isArray(ic.keys) && ic.keys.length ? { keys: [...ic.keys] } : {}),
+      ...(typeof ic.maps === 'number' ? { maps: ic.maps } : {}),
+    });
 
   const functions = fns.map(({ file: _f, line: _l, ...fn }) => fn);
   const out: NonNullable<HtmlData['runtime']> = { functions, unmapped: rt.unmapped ?? 0 };

@@ -185,10 +185,11 @@ function renderFunction(data: HtmlData, fn: HtmlFunction, i: number): string {
     const rows = fn.ics
       .map((c) => {
         const [word, cls] = IC_STATE[c.state] ?? [c.state, 'ic-mono'];
-        return `<tr><td>${at(data, c.at)}</td><td><code>${esc(c.kind)}</code></td><td>${c.key ? `<code>${esc(c.key)}</code>` : '<span class="muted">–</span>'}</td><td><span class="badge ${cls}">${esc(word)}</span></td></tr>`;
+        const keys = c.keys?.length ? c.keys : c.key ? [c.key] : [];
+        return `<tr><td>${at(data, c.at)}</td><td><code>${esc(c.kind)}</code></td><td>${keys.length ? keys.map((k) => `<code>${esc(k)}</code>`).join(' ') : '<span class="muted">–</span>'}</td><td class="num">${c.maps ?? '<span class="muted">–</span>'}</td><td><span class="badge ${cls}">${esc(word)}</span></td></tr>`;
       })
       .join('');
-    parts.push(`<h4>Inline caches</h4><table class="tbl"><thead><tr><th>Site</th><th>IC</th><th>Key</th><th>State</th></tr></thead><tbody>${rows}</tbody></table>`);
+    parts.push(`<h4>Inline caches</h4><table class="tbl"><thead><tr><th>Site</th><th>IC</th><th>Keys</th><th class="num">Maps</th><th>State</th></tr></thead><tbody>${rows}</tbody></table>`);
   }
   return `<article class="fn panel${fn.loop ? ' is-loop' : ''}" id="fn-${i}">${parts.join('')}</article>`;
 }
