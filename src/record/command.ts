@@ -10,7 +10,10 @@ import { toolVersion } from '../version.js';
 import { chooseFlags, conflictingFlag, parseNodeVersion, parseV8Options } from './flags.js';
 import { DEFAULT_OUT, RECORD_HELP } from './help.js';
 import { probeNode, splitNodeCommand } from './node-command.js';
-import { PRELOAD_ENV, PRELOAD_FILE, PRELOAD_SOURCE } from './preload.js';
+import { safeMkdir } from '../fsutil/safe-mkdir.js';
+import { PRELOAD_ENV, PRELOAD_FILE, PROC_NOTE, nodeOptionsWithPreload, preloadSource } from './preload.js';
+import { collectProcesses, processNotes, type NotRecorded, type RecordedProcess } from './processes.js';
+import { forwardSignals } from './signals.js';
 
 export interface RecordIo {
   cwd: string;
@@ -20,8 +23,10 @@ export interface RecordIo {
   stdoutBytes?: (b: Uint8Array) => void;
 }
 
-/** The files of a run, relative to DIR (read by `analyze --deopt DIR`). */
-export const RUN_FILES = { trace: 'trace.txt', stdout: 'stdout.txt', log: 'v8.log' } as const;
+/** V8's stdout (all processes that inherit it), relative to DIR. */
+export const STDOUT_FILE = 'stdout.txt';
+/** What a previous run left in DIR (removed before a new one). */
+const RUN_FILE = /^(?:trace(?:-\d+-w?\d+)?\.txt|v8(?:-\d+-\d+)?\.log(?:\.gz)?|stdout\.txt|manifest\.json|jitlint-.*)$/;
 
 export interface RecordManifest {
   tool: 'jitlint';
@@ -43,7 +48,12 @@ export interface RecordManifest {
   end: string;
   exitCode: number | null;
   signal?: string;
-  files: { trace: string; stdout: string; log: string };
+  /** Every file of the run by kind, relative to DIR, all processes (read by `analyze --deopt DIR`). */
+  files: { trace: string[]; stdout: string[]; log: string[] };
+  /** Each recorded Node process (the program first) and its own files. */
+  processes: RecordedProcess[];
+  /** Child processes whose V8 output could not be recorded. */
+  notRecorded: NotRecorded[];
 }
 
 interface RecordOptions {
@@ -84,14 +94,13 @@ function scriptExists(script: string, cwd: string): boolean {
   return ['', '.js', '.json', '.node'].some((ext) => fs.existsSync(p + ext));
 }
 
-function prepareDir(dir: string): void {
+function prepareDir(dir: string, shown: string): void {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    safeMkdir(dir);
   } catch (e) {
-    throw new UsageError(`record: cannot create ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new UsageError(`record: ${(e as Error).message.replace(dir, shown)}`);
   }
-  if (!fs.statSync(dir).isDirectory()) throw new UsageError(`record: ${dir} is not a directory`);
-  for (const f of [...Object.values(RUN_FILES), 'v8.log.gz', 'manifest.json', PRELOAD_FILE]) fs.rmSync(path.join(dir, f), { force: true });
+  for (const f of fs.readdirSync(dir)) if (RUN_FILE.test(f)) fs.rmSync(path.join(dir, f), { force: true });
 }
 
 /** Quotes an argument for a POSIX shell when it needs it. */
@@ -126,31 +135,28 @@ export async function runRecord(argv: string[], io: RecordIo): Promise<number> {
     script: cmd.script,
     nodeArgs: cmd.nodeArgs,
   });
-  prepareDir(dir);
-  if (opts.split) {
-    fs.writeFileSync(path.join(dir, PRELOAD_FILE), PRELOAD_SOURCE);
-    flags.unshift('--require', path.join(dir, PRELOAD_FILE));
-  }
+  prepareDir(dir, opts.out ?? DEFAULT_OUT);
+  const preload = path.join(dir, PRELOAD_FILE);
+  const logFlag = flags.find((f) => f.startsWith('--logfile='))!;
+  fs.writeFileSync(preload, preloadSource({ dir, logFlag, flags: [...flags], redirect: flags.includes('--redirect-code-traces') }));
+  flags.unshift('--require', preload);
   if (dropped.length) io.stderr(`jitlint: node ${info.version} does not know ${dropped.join(', ')} (left out)\n`);
 
   const args = [...flags, ...cmd.nodeArgs, ...(cmd.script !== undefined ? [cmd.script] : []), ...cmd.scriptArgs];
   const start = new Date();
-  const stdoutFd = fs.openSync(path.join(dir, RUN_FILES.stdout), 'w');
-  let result: { code: number | null; signal: NodeJS.Signals | null };
+  const stdoutFd = fs.openSync(path.join(dir, STDOUT_FILE), 'w');
+  let result: { code: number | null; signal: NodeJS.Signals | null; pid: number | undefined };
   try {
-    result = await runChild(cmd.node, args, io, stdoutFd, opts.split);
+    result = await runChild(cmd.node, args, io, stdoutFd, opts.split, preload, dir);
   } finally {
     fs.closeSync(stdoutFd);
   }
   const end = new Date();
-  // The preload is needed while the program (and any process it forked with its execArgv) runs.
-  if (opts.split) fs.rmSync(path.join(dir, PRELOAD_FILE), { force: true });
+  // The preload is needed while the program and its children run.
+  fs.rmSync(preload, { force: true });
 
-  // V8 creates the files on first use: a program too short to optimize leaves no trace.txt.
-  for (const f of [RUN_FILES.trace, RUN_FILES.log]) {
-    const p = path.join(dir, f);
-    if (!fs.existsSync(p)) fs.writeFileSync(p, '');
-  }
+  const run = collectProcesses(dir, result.pid, path.resolve(io.cwd));
+  const all = (key: 'trace' | 'log') => run.processes.flatMap((p) => p.files[key]);
   const manifest: RecordManifest = {
     tool: 'jitlint',
     version: toolVersion(),
@@ -167,18 +173,34 @@ export async function runRecord(argv: string[], io: RecordIo): Promise<number> {
     end: end.toISOString(),
     exitCode: result.code,
     ...(result.signal ? { signal: result.signal } : {}),
-    files: { ...RUN_FILES },
+    files: { trace: all('trace'), stdout: [STDOUT_FILE], log: all('log') },
+    processes: run.processes,
+    notRecorded: run.notRecorded,
   };
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 
   const shown = displayPath(dir, io.cwd);
   const scriptDir = cmd.script && cmd.script !== '-' ? displayPath(sourceRoot(path.dirname(path.resolve(io.cwd, cmd.script)), io.cwd), io.cwd) : '.';
   const how = result.signal ? `, killed by ${result.signal}` : result.code ? `, exit code ${result.code}` : '';
+  for (const line of processNotes(run, cmd.node, shellQuote)) io.stderr(line + '\n');
+  const count = run.processes.length > 1 ? `${run.processes.length} processes, ` : '';
   io.stderr(
-    `jitlint: recorded ${shown} (node ${info.version}, V8 ${info.v8}${how}); next: jitlint analyze ${shellQuote(scriptDir)} --deopt ${shellQuote(shown)}\n`,
+    `jitlint: recorded ${shown} (${count}node ${info.version}, V8 ${info.v8}${how}); next: jitlint analyze ${shellQuote(scriptDir)} --deopt ${shellQuote(shown)}\n`,
   );
   if (result.signal) return 128 + (os.constants.signals[result.signal] ?? 0);
   return result.code ?? 1;
+}
+
+/** The recorded processes running now (their notes are in DIR until record reads them). */
+function recordedPids(dir: string): number[] {
+  try {
+    return fs.readdirSync(dir).flatMap((f) => {
+      const m = PROC_NOTE.exec(f);
+      return m && !m[2] ? [Number(m[1])] : [];
+    });
+  } catch {
+    return [];
+  }
 }
 
 function runChild(
@@ -187,9 +209,14 @@ function runChild(
   io: RecordIo,
   stdoutFd: number,
   split: boolean,
-): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  preload: string,
+  dir: string,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; pid: number | undefined }> {
   return new Promise((resolve, reject) => {
-    const env = split ? { ...process.env, [PRELOAD_ENV]: '3' } : process.env;
+    // NODE_OPTIONS: a Node process started some other way (a shell, another binary) loads the
+    // preload too, and so says that it runs without record's flags.
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: nodeOptionsWithPreload(process.env.NODE_OPTIONS, preload) };
+    if (split) env[PRELOAD_ENV] = '3';
     // split: fd 1 (V8's text) straight into stdout.txt, fd 3 (the program's process.stdout) is our stdout.
     const child = spawn(node, args, {
       cwd: io.cwd,
@@ -203,26 +230,14 @@ function runChild(
         fs.writeSync(stdoutFd, chunk);
       });
     }
-    // Ctrl-C reaches the whole process group: the program decides, record waits for it.
-    const onInt = () => {};
-    const forwardSignal = (sig: NodeJS.Signals) => () => void child.kill(sig);
-    const onTerm = forwardSignal('SIGTERM');
-    const onHup = forwardSignal('SIGHUP');
-    process.on('SIGINT', onInt);
-    process.on('SIGTERM', onTerm);
-    process.on('SIGHUP', onHup);
-    const cleanup = () => {
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
-      process.off('SIGHUP', onHup);
-    };
+    const cleanup = forwardSignals(() => (child.pid ? [child.pid, ...recordedPids(dir)] : []));
     child.on('error', (e: NodeJS.ErrnoException) => {
       cleanup();
       reject(new UsageError(`record: cannot run ${node} (${e.code ?? e.message})`));
     });
     child.on('close', (code, signal) => {
       cleanup();
-      resolve({ code, signal });
+      resolve({ code, signal, pid: child.pid });
     });
   });
 }

@@ -18,6 +18,10 @@ export function parseNodeVersion(v: string): NodeVersion | undefined {
 export const TRACE_FLAGS = ['--trace-opt', '--trace-deopt-verbose', '--trace-osr', '--trace-turbo-inlining'];
 /** v8.log rows; --log-maps-details is left out on purpose (MBs even for small scripts). */
 export const LOG_FLAGS = ['--no-logfile-per-isolate', '--log-deopt', '--log-ic', '--log-function-events', '--log-code', '--log-source-code'];
+/** V8 expands %p (pid) and %t (ms at isolate start): one log per process and per worker, Node 18-26. */
+export const LOG_TEMPLATE = 'v8-%p-%t.log';
+export const LOG_NAME = /^v8-(\d+)-(\d+)\.log$/;
+export const MAIN_TRACE = 'trace.txt';
 /** A flag the target does not know, and what to pass instead (if anything). */
 const FALLBACKS: Record<string, string> = { '--trace-deopt-verbose': '--trace-deopt' };
 
@@ -84,8 +88,9 @@ export function chooseFlags(input: FlagInput): FlagChoice {
 
   for (const f of TRACE_FLAGS) add(f);
   add('--redirect-code-traces');
-  if (flags.includes('--redirect-code-traces')) flags.push(`--redirect-code-traces-to=${path.join(outDir, 'trace.txt')}`);
-  flags.push(`--logfile=${path.join(outDir, 'v8.log')}`);
+  // The program's own; the preload gives each child another name (V8 expands no %p here).
+  if (flags.includes('--redirect-code-traces')) flags.push(`--redirect-code-traces-to=${path.join(outDir, MAIN_TRACE)}`);
+  flags.push(`--logfile=${path.join(outDir, LOG_TEMPLATE)}`);
   for (const f of LOG_FLAGS) add(f);
   return { flags, dropped };
 }

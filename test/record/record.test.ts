@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { copyFixture, isOneLineError, jitlint } from '../cli-helpers.js';
+import { BIN, copyFixture, isOneLineError, jitlint } from '../cli-helpers.js';
+import { mkdirProblem, safeMkdir } from '../../src/fsutil/safe-mkdir.js';
 import { chooseFlags, parseV8Options, type NodeVersion } from '../../src/record/flags.js';
 import { splitNodeCommand } from '../../src/record/node-command.js';
 import type { RecordManifest } from '../../src/record/command.js';
@@ -16,6 +17,12 @@ function workDir(): string {
 
 function manifestOf(dir: string): RecordManifest {
   return JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as RecordManifest;
+}
+
+/** The program's own trace file and v8 log (a one-process run). */
+function mainFiles(dir: string): { trace: string; log: string } {
+  const p = manifestOf(dir).processes[0]!;
+  return { trace: path.join(dir, p.files.trace[0]!), log: path.join(dir, p.files.log[0]!) };
 }
 
 /**
@@ -49,15 +56,29 @@ test('a program that exits non-zero: exit code passed through, logs and manifest
   assert.is(m.exitCode, 3);
   assert.is(m.signal, undefined);
   assert.is(m.script, 'exit-nonzero.js');
-  assert.equal(m.files, { trace: 'trace.txt', stdout: 'stdout.txt', log: 'v8.log' });
-  assert.equal(m.argv, [process.execPath, ...m.flags, 'exit-nonzero.js']);
+  // one process: its own trace-<pid>.txt and v8-<pid>-<ms>.log, listed per process and per kind
+  assert.is(m.processes.length, 1);
+  const p = m.processes[0]!;
+  assert.is(p.parent, null);
+  assert.is(p.script, 'exit-nonzero.js');
+  assert.equal(p.argv, [process.execPath, path.join(cwd, 'exit-nonzero.js')]);
+  assert.is(p.workers, 0);
+  assert.equal(p.files.trace, ['trace.txt']);
+  assert.is(p.files.log.length, 1);
+  assert.match(p.files.log[0]!, new RegExp(`^v8-${p.pid}-\\d+\\.log$`));
+  assert.equal(m.files, { trace: p.files.trace, stdout: ['stdout.txt'], log: p.files.log });
+  assert.equal(m.notRecorded, []);
+  // nothing else is left in DIR (the preload and its notes are removed)
+  assert.equal(readdirSync(dir).sort(), ['manifest.json', 'stdout.txt', ...p.files.trace, ...p.files.log].sort());
+  const preload = path.join(dir, 'jitlint-preload.cjs');
+  assert.equal(m.argv, [process.execPath, '--require', preload, ...m.flags.slice(2), 'exit-nonzero.js']);
   assert.ok(m.flags.includes('--trace-deopt-verbose') && m.flags.includes('--log-ic'));
   assert.ok(Date.parse(m.start) <= Date.parse(m.end));
-  // trace-opt/deopt lines go to trace.txt, with the deopt position
-  const trace = readFileSync(path.join(dir, 'trace.txt'), 'utf8');
+  // trace-opt/deopt lines go to the trace file, with the deopt position
+  const trace = readFileSync(mainFiles(dir).trace, 'utf8');
   assert.match(trace, /\[bailout \(kind: deopt-eager/);
   assert.match(trace, /;;; deoptimize at <.*exit-nonzero\.js:3:\d+>/);
-  const log = readFileSync(path.join(dir, 'v8.log'), 'utf8');
+  const log = readFileSync(mainFiles(dir).log, 'utf8');
   assert.match(log, /^v8-version,/);
   assert.match(log, /\ncode-deopt,.*exit-nonzero\.js:3:/);
   // (the program's stderr comes first: Node may warn about NO_COLOR and FORCE_COLOR both set)
@@ -84,7 +105,7 @@ test('a program printing heavily: its stdout reaches ours whole and in order, ap
   const v8stdout = readFileSync(path.join(dir, 'stdout.txt'), 'utf8');
   assert.not.match(v8stdout, /line \d+ x/);
   assert.match(v8stdout, /^Inlining 0x[0-9a-f]+ \{0x[0-9a-f]+ <SharedFunctionInfo f>\} into/m);
-  assert.match(readFileSync(path.join(dir, 'trace.txt'), 'utf8'), /\[compiling method .*<JSFunction g /);
+  assert.match(readFileSync(mainFiles(dir).trace, 'utf8'), /\[compiling method .*<JSFunction g /);
   assert.match(res.stderr, /next: jitlint analyze \. --deopt out\/chatty\n$/);
 });
 
@@ -103,7 +124,7 @@ test('an ES module', () => {
   const res = jitlint(['record', '--out', 'esm', '--', 'node', 'esm.mjs'], cwd);
   assert.is(res.code, 0, res.stderr);
   assert.is(res.stdout, 'esm\n');
-  assert.match(readFileSync(path.join(cwd, 'esm', 'trace.txt'), 'utf8'), /;;; deoptimize at <file:\/\/\/.*esm\.mjs:3:\d+>/);
+  assert.match(readFileSync(mainFiles(path.join(cwd, 'esm')).trace, 'utf8'), /;;; deoptimize at <file:\/\/\/.*esm\.mjs:3:\d+>/);
 });
 
 test('a missing script: one-line error, exit 2, nothing written', () => {
@@ -151,8 +172,8 @@ test('a node binary of another major (24, from the fixture cache): a .ts file ru
   assert.is(m.argv[0], node24);
   assert.not.ok(m.flags.includes('--experimental-strip-types'));
   // positions in .ts coordinates, straight from V8
-  assert.match(readFileSync(path.join(dir, 'trace.txt'), 'utf8'), /;;; deoptimize at <.*typed\.ts:6:\d+>/);
-  assert.match(readFileSync(path.join(dir, 'v8.log'), 'utf8'), /^v8-version,13,6,/);
+  assert.match(readFileSync(mainFiles(dir).trace, 'utf8'), /;;; deoptimize at <.*typed\.ts:6:\d+>/);
+  assert.match(readFileSync(mainFiles(dir).log, 'utf8'), /^v8-version,13,6,/);
   assert.match(res.stderr, new RegExp(`recorded ts24 \\(node ${m.node}, V8 ${m.v8.replace(/\./g, '\\.')}\\)`));
 });
 
@@ -165,7 +186,7 @@ test('flags: unknown ones dropped or replaced; type stripping by version', () =>
   const known = parseV8Options('  --trace-opt (trace)\n        type: bool\n  --trace_deopt (x)\n  --logfile (y)\n  --log-code (z)\n  --logfile-per-isolate (w)\n');
   const base = { known, outDir: '/out', script: 'a.js', nodeArgs: [] };
   const c = chooseFlags({ ...base, version: v('20.1.0') });
-  assert.equal(c.flags, ['--trace-opt', '--trace-deopt', '--logfile=/out/v8.log', '--no-logfile-per-isolate', '--log-code']);
+  assert.equal(c.flags, ['--trace-opt', '--trace-deopt', '--logfile=/out/v8-%p-%t.log', '--no-logfile-per-isolate', '--log-code']);
   assert.equal(c.dropped, ['--trace-deopt-verbose', '--trace-osr', '--trace-turbo-inlining', '--redirect-code-traces', '--log-deopt', '--log-ic', '--log-function-events', '--log-source-code']);
   const all = chooseFlags({ ...base, known: undefined, version: v('24.0.0') });
   assert.ok(all.flags.includes('--redirect-code-traces-to=/out/trace.txt'));
@@ -194,5 +215,168 @@ test('node command: node args, script and its args', () => {
   assert.equal(splitNodeCommand(['node', '--', '-weird.js']).script, '-weird.js');
   assert.throws(() => splitNodeCommand(['node', '--inspect']), /no script to run/);
 });
+
+interface JsonFinding {
+  ruleId: string;
+  file: string;
+  line: number;
+}
+const RUNTIME_RULES = new Set(['deopt', 'megamorphic-ic', 'deopt-loop', 'polymorphic-ic']);
+
+/** Records multi/parent.js with `node` and checks every process's files, then analyze's findings. */
+function recordsEveryProcess(node: string): void {
+  const cwd = path.join(workDir(), 'multi');
+  const res = jitlint(['record', '--', node, 'parent.js'], cwd);
+  assert.is(res.code, 0, res.stderr);
+  // the children inherit fd 1 (V8's text, stdout.txt): only the parent's own line reaches ours
+  assert.is(res.stdout, 'parent done 18 0 0\n');
+  const dir = path.join(cwd, '.jitlint', 'run');
+  const m = manifestOf(dir);
+  assert.is(m.processes.length, 4, JSON.stringify(m.processes));
+  const [parent, ...children] = m.processes;
+  assert.is(parent!.script, 'parent.js');
+  assert.is(parent!.parent, null);
+  assert.equal(children.map((c) => c.script).sort(), ['child-a.js', 'child-b.js', 'child-c.js']);
+  const scripts = ['parent.js', 'child-a.js', 'child-b.js', 'child-c.js'];
+  for (const p of m.processes) {
+    if (p !== parent) assert.is(p.parent, parent!.pid);
+    assert.is(p.workers, 0);
+    // the program's trace is trace.txt; a child's is named by its parent: trace-<ppid>-<n>.txt
+    assert.equal(p.files.trace, [p === parent ? 'trace.txt' : `trace-${parent!.pid}-${children.indexOf(p) + 1}.txt`]);
+    assert.is(p.files.log.length, 1);
+    assert.match(p.files.log[0]!, new RegExp(`^v8-${p.pid}-\\d+\\.log$`));
+    // each log is whole and its process's own: no NUL bytes, one header, code of its script and of no other
+    const log = readFileSync(path.join(dir, p.files.log[0]!), 'latin1');
+    assert.not.ok(log.includes('\0'), `${p.files.log[0]} holds NUL bytes`);
+    assert.is(log.match(/^v8-version,/gm)?.length, 1);
+    for (const s of scripts) {
+      const has = new RegExp(`^code-creation,[^\n]*/multi/${s.replace('.', '\\.')}:`, 'm').test(log);
+      assert.is(has, s === p.script, `${p.script}'s log and ${s}`);
+    }
+    // and its trace text: deopt positions in its own script only
+    const trace = readFileSync(path.join(dir, p.files.trace[0]!), 'utf8');
+    const at = [...trace.matchAll(/;;; deoptimize at <[^>]*\/multi\/([\w.-]+):/g)].map((x) => x[1]);
+    assert.ok(at.every((s) => s === p.script), `${p.script}: ${at.join(' ')}`);
+    if (p.script !== 'child-b.js') assert.ok(at.length > 0, p.script!);
+  }
+  assert.equal(m.files, {
+    trace: m.processes.flatMap((p) => p.files.trace),
+    stdout: ['stdout.txt'],
+    log: m.processes.flatMap((p) => p.files.log),
+  });
+  assert.equal(m.notRecorded, []);
+  assert.match(res.stderr, /recorded \.jitlint\/run \(4 processes, node v\d+/);
+
+  // analyze reads every process's logs through the manifest's `files` and maps each to its source
+  const a = jitlint(['analyze', '.', '--deopt', '.jitlint/run', '--format', 'json'], cwd);
+  assert.ok(a.code === 0 || a.code === 1, a.stderr);
+  const runtime = (JSON.parse(a.stdout) as { findings: JsonFinding[] }).findings.filter((f) => RUNTIME_RULES.has(f.ruleId));
+  for (const f of runtime) assert.ok(scripts.includes(f.file), `${f.ruleId} at ${f.file}:${f.line}`);
+  // each process's own function: the deopt or megamorphic read it was written to have
+  const own = new Set(['deopt parent.js:6', 'deopt child-a.js:3', 'megamorphic-ic child-b.js:3', 'deopt child-c.js:3']);
+  const ownLines = new Set(['parent.js:6', 'child-a.js:3', 'child-b.js:3', 'child-c.js:3']);
+  const found = new Set(runtime.filter((f) => ownLines.has(`${f.file}:${f.line}`)).map((f) => `${f.ruleId} ${f.file}:${f.line}`));
+  assert.equal([...found].sort(), [...own].sort());
+}
+
+test('fork twice and spawnSync(process.execPath): four processes, each with its own whole logs, all analyzed', () => {
+  recordsEveryProcess(process.execPath);
+});
+
+test('the same program on Node 24 (from the fixture cache)', () => {
+  const node24 = cachedNode(24);
+  if (node24) recordsEveryProcess(node24);
+});
+
+test('a shell, another program and a worker thread: said, listed under notRecorded; the worker has its own files', () => {
+  const cwd = workDir();
+  const res = jitlint(['record', '--out', 'o', '--', process.execPath, 'others.js'], cwd);
+  assert.is(res.code, 0, res.stderr);
+  assert.is(res.stdout, 'others done\n');
+  const m = manifestOf(path.join(cwd, 'o'));
+  assert.is(m.processes.length, 1);
+  const p = m.processes[0]!;
+  assert.is(p.workers, 1);
+  assert.equal(p.files.trace, ['trace.txt', `trace-${p.pid}-w1.txt`]);
+  assert.is(p.files.log.length, 2);
+  // the worker's own log holds its deopt
+  assert.match(readFileSync(path.join(cwd, 'o', p.files.log[1]!), 'latin1'), /\ncode-deopt,[^\n]*others\.js:6:/);
+  const shell = m.notRecorded.find((n) => n.command[0] === '/bin/sh');
+  assert.equal(shell && { ...shell, pid: null }, { pid: null, ppid: p.pid, command: ['/bin/sh', '-c', 'node -e 0'], reason: 'not-this-node' });
+  const tru = m.notRecorded.find((n) => n.command[0] === 'true');
+  assert.equal(tru && { ppid: tru.ppid, command: tru.command, reason: tru.reason }, { ppid: p.pid, command: ['true'], reason: 'not-this-node' });
+  const plain = m.notRecorded.find((n) => n.reason === 'no-record-flags');
+  assert.ok(plain, JSON.stringify(m.notRecorded));
+  assert.equal(plain!.command.slice(1), ['-e', '0']);
+  assert.is(m.notRecorded.length, 3);
+  const lines = res.stderr.split('\n').filter((l) => l.startsWith('jitlint: '));
+  assert.ok(lines.includes(`jitlint: not recorded: a child of pid ${p.pid}: /bin/sh -c 'node -e 0' (not ${process.execPath})`), res.stderr);
+  assert.ok(lines.includes(`jitlint: not recorded: pid ${tru!.pid} of pid ${p.pid}: true (not ${process.execPath})`), res.stderr);
+  assert.ok(lines.some((l) => /^jitlint: not recorded: pid \d+ of pid \d+: \S+ -e 0 \(a Node process without record's flags: started through a shell or by another node binary\)$/.test(l)), res.stderr);
+  assert.ok(lines.includes(`jitlint: pid ${p.pid} ran 1 worker thread: each has its own v8 log and trace file`), res.stderr);
+});
+
+/** Runs record on long.js, sends `sig` to record's own pid once the program is ready. */
+function interrupt(sig: NodeJS.Signals): Promise<{ code: number | null; stdout: string; cwd: string }> {
+  const cwd = workDir();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'record', '--', process.execPath, 'long.js'], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    const guard = setTimeout(() => child.kill('SIGKILL'), 120_000); // against a hang only
+    child.stdout.on('data', (b: Buffer) => {
+      stdout += b.toString();
+      if (stdout.includes('ready\n') && !child.killed) child.kill(sig);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(guard);
+      resolve({ code, stdout, cwd });
+    });
+  });
+}
+
+for (const [sig, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  test(`${sig} to record's own pid: forwarded, the program stops early, exit ${status}, manifest and logs kept`, async () => {
+    const { code, stdout, cwd } = await interrupt(sig);
+    assert.is(code, status);
+    assert.is(stdout, 'ready\n');
+    const dir = path.join(cwd, '.jitlint', 'run');
+    const m = manifestOf(dir);
+    assert.is(m.signal, sig);
+    assert.is(m.exitCode, null);
+    const log = readFileSync(mainFiles(dir).log, 'latin1');
+    assert.match(log, /^v8-version,/);
+    assert.match(log, /\ncode-creation,[^\n]*long\.js:2:/);
+  });
+}
+
+test('--out under /proc: one line, exit 2, no hang', () => {
+  const cwd = workDir();
+  const res = spawnSync(process.execPath, [BIN, 'record', '--out', '/proc/x/run', '--', process.execPath, 'chatty.js'], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000, // against a hang only
+  });
+  assert.is(res.status, 2, res.stderr);
+  assert.is(res.stderr, 'jitlint: record: cannot create /proc/x/run (/proc is a virtual file system)\n');
+  assert.is(res.stdout, '');
+});
+
+test('safe mkdir: virtual file systems, a file in the way, nested directories', () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'jitlint-mkdir-'));
+  if (process.platform === 'linux') {
+    assert.is(mkdirProblem('/proc/x'), 'cannot create /proc/x (/proc is a virtual file system)');
+    assert.is(mkdirProblem('/sys/a/b'), 'cannot create /sys/a/b (/sys is a virtual file system)');
+  }
+  const file = path.join(tmp, 'f');
+  safeMkdir(path.join(tmp, 'a', 'b', 'c'));
+  assert.ok(existsSync(path.join(tmp, 'a', 'b', 'c')));
+  assert.is(mkdirProblem(path.join(tmp, 'a')), undefined);
+  writeFileSync(file, '');
+  assert.is(mkdirProblem(file), `${file} is not a directory`);
+  assert.is(mkdirProblem(path.join(file, 'x')), `cannot create ${path.join(file, 'x')} (${file} is not a directory)`);
+  assert.throws(() => safeMkdir(path.join(file, 'x')), /is not a directory/);
+});
+
 
 test.run();

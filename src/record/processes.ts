@@ -1,0 +1,147 @@
+// After the run: which processes wrote which files in DIR, from the notes the
+// preload left (jitlint-proc-*.json, jitlint-spawn-*.jsonl) and the names V8
+// gave the logs (v8-<pid>-<ms>.log). The notes are removed once read.
+import fs from 'node:fs';
+import path from 'node:path';
+import { LOG_NAME } from './flags.js';
+import { PROC_NOTE, SPAWN_NOTE } from './preload.js';
+
+export interface RecordedProcess {
+  pid: number;
+  /** The OS parent's pid (for the program itself: record's pid). */
+  ppid: number | null;
+  /** The recorded process that started this one; null for the program itself. */
+  parent: number | null;
+  /** process.argv of the process: node binary, script, arguments. */
+  argv: string[];
+  /** The script, relative to the run's cwd when under it; null for -e and the like. */
+  script: string | null;
+  /** Worker threads it started (each has its own log and trace file). */
+  workers: number;
+  /** Its files in DIR: the main thread's first, then its workers'. */
+  files: { trace: string[]; log: string[] };
+}
+
+export interface NotRecorded {
+  pid: number | null;
+  /** The pid of the recorded process that started it. */
+  ppid: number | null;
+  command: string[];
+  reason: 'not-this-node' | 'no-record-flags';
+}
+
+export interface RunProcesses {
+  processes: RecordedProcess[];
+  notRecorded: NotRecorded[];
+}
+
+interface ProcNote {
+  pid: number;
+  ppid?: number;
+  argv?: string[];
+  captured?: boolean;
+  execArgv?: string[];
+  trace?: string | null;
+  threadId?: number;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function scriptOf(argv: string[], cwd: string): string | null {
+  const s = argv[1];
+  if (!s) return null;
+  const rel = path.relative(cwd, s);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : s;
+}
+
+export function collectProcesses(dir: string, rootPid: number | undefined, cwd: string): RunProcesses {
+  const names = fs.readdirSync(dir).sort();
+  const mains = new Map<number, ProcNote>();
+  const workers = new Map<number, ProcNote[]>();
+  const logs = new Map<number, Array<{ name: string; ms: number }>>();
+  const spawned: Array<{ ppid: number | null; pid: number | null; command: string[] }> = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    let m: RegExpExecArray | null;
+    if ((m = PROC_NOTE.exec(name))) {
+      const note = readJson(file) as ProcNote | undefined;
+      fs.rmSync(file, { force: true });
+      if (!note || typeof note.pid !== 'number') continue;
+      if (m[2]) workers.set(note.pid, [...(workers.get(note.pid) ?? []), { ...note, threadId: Number(m[2]) } as ProcNote]);
+      else mains.set(note.pid, note);
+    } else if (SPAWN_NOTE.test(name)) {
+      for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+        try {
+          const s = JSON.parse(line) as { ppid?: number; pid?: number; command?: string[] };
+          if (Array.isArray(s.command)) spawned.push({ ppid: s.ppid ?? null, pid: s.pid ?? null, command: s.command.map(String) });
+        } catch {
+          // an empty or cut line
+        }
+      }
+      fs.rmSync(file, { force: true });
+    } else if ((m = LOG_NAME.exec(name))) {
+      const pid = Number(m[1]);
+      logs.set(pid, [...(logs.get(pid) ?? []), { name, ms: Number(m[2]) }]);
+    }
+  }
+
+  const pids = new Set<number>([...logs.keys(), ...[...mains.values()].filter((n) => n.captured).map((n) => n.pid)]);
+  const firstLog = (pid: number) => Math.min(...(logs.get(pid) ?? [{ ms: Infinity }]).map((l) => l.ms));
+  const ordered = [...pids].sort((a, b) => (a === rootPid ? -1 : b === rootPid ? 1 : firstLog(a) - firstLog(b) || a - b));
+  const processes: RecordedProcess[] = ordered.map((pid) => {
+    const note = mains.get(pid);
+    const argv = note?.argv ?? [];
+    const threads = (workers.get(pid) ?? []).sort((a, b) => (a.threadId ?? 0) - (b.threadId ?? 0));
+    const trace = [...new Set([note?.trace, ...threads.map((t) => t.trace)])].filter((n): n is string => !!n && names.includes(n));
+    const ppid = note?.ppid ?? null;
+    return {
+      pid,
+      ppid,
+      parent: pid !== rootPid && ppid !== null && pids.has(ppid) ? ppid : null,
+      argv,
+      script: scriptOf(argv, cwd),
+      workers: threads.length,
+      files: { trace, log: (logs.get(pid) ?? []).sort((a, b) => a.ms - b.ms).map((l) => l.name) },
+    };
+  });
+
+  const notRecorded: NotRecorded[] = [];
+  const plainNode = [...mains.values()].filter((n) => !n.captured);
+  for (const s of spawned) {
+    if (s.pid !== null && (pids.has(s.pid) || plainNode.some((n) => n.pid === s.pid))) continue;
+    notRecorded.push({ pid: s.pid, ppid: s.ppid, command: s.command, reason: 'not-this-node' });
+  }
+  for (const n of plainNode) notRecorded.push({ pid: n.pid, ppid: n.ppid ?? null, command: [...(n.argv ?? []).slice(0, 1), ...(n.execArgv ?? []), ...(n.argv ?? []).slice(1)], reason: 'no-record-flags' });
+  return { processes, notRecorded };
+}
+
+/** Lines for record's stderr: what was not recorded, and how worker threads were. */
+export function processNotes(run: RunProcesses, node: string, quote: (s: string) => string): string[] {
+  const lines: string[] = [];
+  const shown = run.notRecorded.slice(0, 10);
+  for (const n of shown) {
+    const who = `${n.pid !== null ? `pid ${n.pid}` : 'a child'}${n.ppid !== null ? ` of pid ${n.ppid}` : ''}`;
+    const cmd = n.command.map(quote).join(' ');
+    lines.push(
+      n.reason === 'not-this-node'
+        ? `jitlint: not recorded: ${who}: ${cmd} (not ${node})`
+        : `jitlint: not recorded: ${who}: ${cmd} (a Node process without record's flags: started through a shell or by another node binary)`,
+    );
+  }
+  if (run.notRecorded.length > shown.length) lines.push(`jitlint: not recorded: ${run.notRecorded.length - shown.length} more processes (see manifest.json notRecorded)`);
+  for (const p of run.processes) {
+    if (!p.workers) continue;
+    const shared = p.files.log.length < 1 + p.workers;
+    lines.push(
+      `jitlint: pid ${p.pid} ran ${p.workers} worker thread${p.workers === 1 ? '' : 's'}: each has its own v8 log and trace file` +
+        (shared ? ` (${1 + p.workers - p.files.log.length} started in the same millisecond as another and share its v8 log)` : ''),
+    );
+  }
+  return lines;
+}
