@@ -5,23 +5,35 @@ export const RECORD_HELP = `Usage: jitlint record [--out DIR] -- node [node-args
 Runs the program with the V8 trace and log flags suited to the version of the
 given node binary (node, a path to one, or a version manager's shim), and writes
 in DIR:
-  trace.txt      --trace-opt, --trace-deopt-verbose and --trace-osr text
-  stdout.txt     what V8 printed on the process's stdout (--trace-turbo-inlining)
-  v8.log         --log-deopt, --log-ic, --log-code, ... rows
-  manifest.json  node and V8 versions, cwd, command, flags, times, exit code
+  trace.txt        --trace-opt, --trace-deopt-verbose and --trace-osr text
+  v8-PID-MS.log    --log-deopt, --log-ic, --log-code, ... rows (one per process
+                   and per worker thread)
+  stdout.txt       what V8 printed on stdout (--trace-turbo-inlining)
+  manifest.json    node and V8 versions, cwd, command, flags, times, exit code,
+                   and each process with its own files
 The files of the previous run in DIR are replaced. Then run the command printed
 at the end: jitlint analyze <paths> --deopt DIR.
 
+Child processes: fork() and spawn/spawnSync/execFile of the same node binary
+(process.execPath) are recorded into their own files (trace-PPID-N.txt,
+v8-PID-MS.log; a worker thread's trace is trace-PID-wTHREAD.txt). Node started
+through a shell or by another binary, and other programs, run unrecorded: they
+are named on stderr and listed in manifest.json (notRecorded). Children that
+inherit stdout write their output and their inlining text into stdout.txt.
+
 The program's own output (process.stdout, console.log) still reaches your
 terminal, apart from V8's text: record preloads a small CommonJS file from DIR
-that gives process.stdout its own descriptor. Output that bypasses
+(with --require and NODE_OPTIONS) that gives process.stdout its own descriptor
+and passes record's flags on to child processes. Output that bypasses
 process.stdout (fs.writeSync(1, ...), child processes inheriting stdio) lands in
 stdout.txt instead; --no-stdout-split runs the program unchanged with its whole
 stdout forwarded to yours and copied to stdout.txt (V8's text then mixes in).
 
 .ts/.mts/.cts scripts run by Node's type stripping (Node 22.6+; the flag is
-added on 22.6-22.17). Exit code: the program's (128+N when killed by signal N);
-2 when the command cannot run.
+added on 22.6-22.17). SIGINT, SIGTERM and SIGHUP sent to record go on to the
+program and its recorded children; record still writes the manifest. Exit code:
+the program's (128+N when killed by signal N, 130 for SIGINT); 2 when the
+command cannot run or DIR cannot be created (e.g. under /proc).
 
 Options:
       --out DIR          where the files go (default: ${DEFAULT_OUT} under the current directory)
