@@ -1,32 +1,11 @@
 // Writing output files so that a reader never sees half of one.
 import fs from 'node:fs';
 import path from 'node:path';
+import { mkdirProblem } from './safe-mkdir.js';
 
-/** Why a path cannot take a new file, without creating anything (recursive mkdir spins on /proc). */
+/** Why `file` cannot be written, without creating anything (recursive mkdir spins on /proc). */
 export function unwritableReason(file: string): string | undefined {
-  let dir = path.dirname(path.resolve(file));
-  // The nearest existing ancestor must be a writable directory outside the kernel's pseudo file systems.
-  for (;;) {
-    let st: fs.Stats | undefined;
-    try {
-      st = fs.statSync(dir);
-    } catch {
-      st = undefined;
-    }
-    if (st) {
-      if (!st.isDirectory()) return `${dir} is not a directory`;
-      if (/^\/(?:proc|sys)(?:\/|$)/.test(dir)) return `${dir} is not a place for files`;
-      try {
-        fs.accessSync(dir, fs.constants.W_OK);
-      } catch {
-        return `${dir} is not writable`;
-      }
-      return undefined;
-    }
-    const up = path.dirname(dir);
-    if (up === dir) return `${dir} does not exist`;
-    dir = up;
-  }
+  return mkdirProblem(path.dirname(path.resolve(file)));
 }
 
 /**

@@ -1,19 +1,19 @@
 // The demo's report as the HTML tests see it: examples/demo compiled, a real run recorded with
 // `jitlint record` (into a temporary directory), analyzed with --deopt as JSON, then turned into
-// a ReportInput. The JSON is kept: tests compare what the page shows with it.
+// a ReportModel. The JSON is kept: tests compare what the page shows with it.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { jitlint } from '../cli-helpers.js';
 import { repoRoot } from '../helpers.js';
-import type { ReportInput } from '../../src/report/types.js';
+import type { ReportModel } from '../../src/report/model.js';
 import { reportInputFromJson, type JsonReport } from '../../src/report/html/from-json.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 
 export interface DemoReport {
   json: JsonReport;
-  input: ReportInput;
+  input: ReportModel;
 }
 
 let cached: DemoReport | undefined;

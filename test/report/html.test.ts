@@ -5,7 +5,7 @@ import vm from 'node:vm';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Finding } from '../../src/model.js';
-import type { ReportInput } from '../../src/report/types.js';
+import type { ReportModel } from '../../src/report/model.js';
 import { formatHtml } from '../../src/report/html/index.js';
 import { buildData, type HtmlData } from '../../src/report/html/data.js';
 import { highlight, TOKEN_CLASSES } from '../../src/report/html/highlight.js';
@@ -67,7 +67,7 @@ const finding = (over: Partial<Finding>): Finding => ({
   ruleId: 'delete-property', level: 'warning', file: 'src/a.ts', line: 2, column: 3, endLine: 2, endColumn: 9, message: 'Deleted.', confirmed: false, ...over,
 });
 
-function input(findings: Finding[], over: Partial<ReportInput> = {}, sources: Record<string, string> = { 'src/a.ts': 'let o = {};\n  delete o.p;\n', 'src/b.ts': 'export {};\n' }): ReportInput & { reads: string[] } {
+function input(findings: Finding[], over: Partial<ReportModel> = {}, sources: Record<string, string> = { 'src/a.ts': 'let o = {};\n  delete o.p;\n', 'src/b.ts': 'export {};\n' }): ReportModel & { reads: string[] } {
   const reads: string[] = [];
   return {
     toolVersion: '1.2.3', findings, rules: ALL_RULES.filter((r) => r.kind !== 'internal'), filesAnalyzed: 2, notifications: [], category: 'test',
@@ -174,7 +174,7 @@ test('runtime: a recorded timeline renders tier by tier, OSR and deopts included
     { name: 'hot', file: 'src/a.ts', line: 1, column: 1, selfPercent: 40.25, totalPercent: 80 },
   ] };
   const rt = { ...runtime, functions: [{ ...runtime.functions[0]!, timeline }], profile };
-  const html = formatHtml(input([], { runtime: rt as unknown as ReportInput['runtime'] }));
+  const html = formatHtml(input([], { runtime: rt as unknown as ReportModel['runtime'] }));
   const steps = [...section(html, 'runtime').split('<article')[1]!.matchAll(/<li class="step ([^"]+)"[^>]*>(.*?)<\/li>/g)].map((m) => `${m[1]}: ${text(m[2]!)}`);
   assert.equal(steps, [
     't-ignition: Interpreted',

@@ -1,7 +1,7 @@
 // A synthetic report of any size for the HTML report's scale test and benchmark: `files` files of
 // ~200 lines of TypeScript, `perFile` findings in each, levels and rules spread deterministically.
 import type { Finding, Level } from '../../src/model.js';
-import type { ReportInput } from '../../src/report/types.js';
+import type { ReportModel } from '../../src/report/model.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 
 const LEVELS: Level[] = ['error', 'warning', 'note'];
@@ -25,7 +25,7 @@ function sourceOf(i: number): string {
   return lines.join('\n');
 }
 
-export function syntheticInput(files: number, perFile: number): ReportInput {
+export function syntheticInput(files: number, perFile: number): ReportModel {
   const sources = new Map<string, string>();
   const findings: Finding[] = [];
   const rules = ALL_RULES.filter((r) => r.kind !== 'internal');

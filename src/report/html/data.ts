@@ -2,8 +2,8 @@
 // rendered help, file sources with their syntax classes, and the runtime section regrouped per
 // function. The page renders from it lazily, so its shape is kept compact (indices, not repeats).
 import type { Finding, Level } from '../../model.js';
-import type { RuntimeSection } from '../../runtime/json.js';
-import { summarize, type ReportInput } from '../types.js';
+import type { RuntimeSection } from '../model.js';
+import { summarize, type ReportModel } from '../model.js';
 import { highlight } from './highlight.js';
 import { markdownToHtml } from './markdown.js';
 
@@ -90,7 +90,7 @@ export interface HtmlData {
   notifications: string[];
 }
 
-export function buildData(input: ReportInput): HtmlData {
+export function buildData(input: ReportModel): HtmlData {
   const summary = summarize(input);
   const ruleIndex = new Map<string, number>();
   const rules: HtmlData['rules'] = [];

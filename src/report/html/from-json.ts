@@ -1,17 +1,17 @@
-// A ReportInput from a saved `--format json` report (DESIGN.md §4), so that a report already
+// A ReportModel from a saved `--format json` report (DESIGN.md §4), so that a report already
 // written can be turned into HTML (the demo script, tests and benchmarks do). JSON findings carry
 // no related locations or fingerprint data; the HTML report does not need them.
 import type { Finding, RuleMeta } from '../../model.js';
-import type { ReportInput, RuntimeReport } from '../types.js';
+import type { ReportModel, RuntimeSection } from '../model.js';
 
 export interface JsonReport {
   tool: { name: string; version: string };
   findings: Finding[];
-  runtime?: RuntimeReport;
+  runtime?: RuntimeSection;
   summary: { files: number };
 }
 
-export function reportInputFromJson(doc: JsonReport, catalogue: readonly RuleMeta[], readSource: (file: string) => string | undefined): ReportInput {
+export function reportInputFromJson(doc: JsonReport, catalogue: readonly RuleMeta[], readSource: (file: string) => string | undefined): ReportModel {
   const used = new Set(doc.findings.map((f) => f.ruleId));
   // A JSON report without runtime events came from a static run: its runtime section is empty.
   const rt = doc.runtime;

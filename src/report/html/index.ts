@@ -2,7 +2,7 @@
 // that forbids every request), deterministic for the same input. Modules: data.ts (the embedded
 // JSON), highlight.ts (TypeScript's scanner), markdown.ts (rule help), page.ts (summary and
 // runtime, rendered here), style.ts and client.ts (the stylesheet and page script, as strings).
-import type { ReportInput } from '../types.js';
+import type { ReportModel } from '../model.js';
 import { buildData } from './data.js';
 import { escapeHtml as esc } from './markdown.js';
 import { renderFilters, renderRuntime, renderSummary } from './page.js';
@@ -18,7 +18,7 @@ function scriptJson(value: unknown): string {
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-export function formatHtml(input: ReportInput): string {
+export function formatHtml(input: ReportModel): string {
   const data = buildData(input);
   const { runtime: _runtime, ...embedded } = data;
   const s = data.summary;
