@@ -15,8 +15,8 @@ export interface Directive {
   used: Set<string>;
 }
 
-const LINE_RE = /\/\/[ \t]*jitlint-disable(-next-line|-line)\b([^\n\r]*)/g;
-const BLOCK_RE = /\/\*[ \t\r\n*]*jitlint-disable\b(?!-)([\s\S]*?)\*\//g;
+const LINE_RE = /\/\/[ \t]*jitlint-disable(-next-line|-line)\b((?:(?!\/\/[ \t]*jitlint-disable)[^\n\r])*)/g;
+const BLOCK_RE = /\/\*[ \t\r\n*]*jitlint-disable\b(?!-)((?:(?!\/\*)[\s\S])*?)\*\//g;
 
 function parseIds(raw: string): string[] {
   const withoutReason = raw.split(/\s--\s|\s--$/)[0] ?? '';
