@@ -14,6 +14,23 @@ interface JsonReport {
   summary: { errors: number; warnings: number; notes: number; files: number };
 }
 
+/** The closure-in-loop message on src/jobs.ts:3 of the basic fixture. */
+const JOBS_MESSAGE =
+  "The arrow function is created on every iteration and captures the loop binding 'i': each iteration likely allocates a new closure and a context for 'i' (2 to 12x slower than a hoisted function in measurements on Node 20, unless V8 inlines the call). Hoist the function and pass 'i' as the timer's extra argument (setTimeout(fn, ms, i)).";
+
+/** The stylish report of the basic fixture, without colors. */
+const STYLISH = [
+  '',
+  'src/jobs.ts',
+  `  3:16  warning  ${JOBS_MESSAGE}  closure-in-loop`,
+  '',
+  'src/stale.ts',
+  '  1:1  note  Unused suppression: closure-in-loop reported nothing here; remove the comment.  unused-suppression',
+  '',
+  '✖ 2 problems (0 errors, 1 warning, 1 note) in 2 files',
+  '',
+].join('\n');
+
 const brief = (r: JsonReport) => r.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.level}`);
 
 test('json: the contract, honoring tsconfig include, config ignores and suppressions', () => {
@@ -35,38 +52,36 @@ test('json: the contract, honoring tsconfig include, config ignores and suppress
 test('stylish: grouped by file, summary line, no color when not a TTY', () => {
   const res = jitlint(['analyze', 'src'], basic);
   assert.is(res.code, 0);
-  const lines = res.stdout.split('\n');
-  assert.is(lines[1], 'src/jobs.ts');
-  assert.match(lines[2]!, /^ {2}3:16 {2}warning {2}The arrow function is created on every iteration and captures the loop binding 'i'.* {2}closure-in-loop$/);
-  assert.is(lines[4], 'src/stale.ts');
-  assert.ok(res.stdout.includes('✖ 2 problems (0 errors, 1 warning, 1 note) in 2 files'));
-  assert.not.match(res.stdout, /\x1b\[/);
+  assert.is(res.stdout, STYLISH);
+  assert.is(res.stderr, '');
 });
 
 test('stylish: --color forces ANSI colors', () => {
   const res = jitlint(['analyze', 'src', '--color'], basic);
   assert.match(res.stdout, /\x1b\[33mwarning/);
+  assert.is(res.stdout.replace(/\x1b\[[0-9;]*m/g, ''), STYLISH);
 });
 
 test('github: workflow commands with escaped properties', () => {
   const res = jitlint(['analyze', 'src', '--format', 'github'], basic);
-  const lines = res.stdout.trim().split('\n');
-  assert.is(lines.length, 2);
-  assert.match(lines[0]!, /^::warning file=src\/jobs\.ts,line=3,endLine=3,col=16,endColumn=21,title=jitlint\(closure-in-loop\)::src\/jobs\.ts:3:16: The arrow function/);
-  assert.match(lines[1]!, /^::notice file=src\/stale\.ts,line=1,endLine=1,col=1,endColumn=45,title=jitlint\(unused-suppression\)::/);
+  assert.is(
+    res.stdout,
+    `::warning file=src/jobs.ts,line=3,endLine=3,col=16,endColumn=21,title=jitlint(closure-in-loop)::src/jobs.ts:3:16: ${JOBS_MESSAGE}\n` +
+      '::notice file=src/stale.ts,line=1,endLine=1,col=1,endColumn=45,title=jitlint(unused-suppression)::src/stale.ts:1:1: Unused suppression: closure-in-loop reported nothing here; remove the comment.\n',
+  );
 });
 
 test('--max-warnings 0 turns warnings into exit 1; the report is still written', () => {
   const res = jitlint(['analyze', 'src', '--max-warnings', '0'], basic);
   assert.is(res.code, 1);
-  assert.ok(res.stdout.includes('closure-in-loop'));
-  assert.ok(res.stderr.includes('too many warnings'));
+  assert.is(res.stdout, STYLISH);
+  assert.is(res.stderr, 'jitlint found too many warnings (maximum: 0).\n');
 });
 
 test('--rule ID=error makes findings errors and exits 1', () => {
   const res = jitlint(['analyze', 'src', '--rule', 'closure-in-loop=error', '--format', 'json'], basic);
   assert.is(res.code, 1);
-  assert.equal(brief(JSON.parse(res.stdout) as JsonReport)[0], 'closure-in-loop src/jobs.ts:3:16-3:21 error');
+  assert.equal(brief(JSON.parse(res.stdout) as JsonReport), ['closure-in-loop src/jobs.ts:3:16-3:21 error', 'unused-suppression src/stale.ts:1:1-1:45 note']);
 });
 
 test('--quiet reports errors only', () => {
@@ -77,6 +92,7 @@ test('--quiet reports errors only', () => {
 
 test('--rule ID=off disables a rule (and the suppression for it is not reported unused)', () => {
   const res = jitlint(['analyze', 'src', '--rule', 'closure-in-loop=off', '--format', 'json'], basic);
+  assert.is(res.code, 0, res.stderr);
   assert.equal(brief(JSON.parse(res.stdout) as JsonReport), []);
 });
 
@@ -87,6 +103,7 @@ test('-o writes the report to a file and nothing to stdout', () => {
   assert.is(res.stdout, '');
   const sarif = JSON.parse(readFileSync(path.join(dir, 'out', 'jitlint.sarif'), 'utf8')) as { version: string };
   assert.is(sarif.version, '2.1.0');
+  assert.is(res.stderr, '');
 });
 
 test('config rules with options and levels apply', () => {
@@ -137,7 +154,7 @@ test('a syntax error is a parse-error note and the rest of the file is still ana
 const badInputs: Array<[string, (dir: string) => string[], RegExp]> = [
   ['a path that does not exist', () => ['analyze', 'nope'], /^jitlint: nope: no such file or directory$/],
   ['an unknown format', () => ['analyze', 'src', '--format', 'xml'], /^jitlint: --format xml: unknown format \(expected stylish, json, sarif, github or html\)$/],
-  ['an unknown rule id', () => ['analyze', 'src', '--rule', 'no-such-rule=error'], /^jitlint: --rule no-such-rule=error: unknown rule id 'no-such-rule'/],
+  ['an unknown rule id', () => ['analyze', 'src', '--rule', 'no-such-rule=error'], /^jitlint: --rule no-such-rule=error: unknown rule id 'no-such-rule' \(see 'jitlint rules'\)$/],
   ['an unknown level', () => ['analyze', 'src', '--rule', 'closure-in-loop=warn'], /^jitlint: --rule closure-in-loop=warn: invalid level "warn" \(expected off, note, warning or error\)$/],
   ['an unknown option', () => ['analyze', '--bogus'], /^jitlint: Unknown option '--bogus'$/],
   ['a bad --max-warnings', () => ['analyze', 'src', '--max-warnings', 'many'], /^jitlint: --max-warnings many: expected a whole number$/],
@@ -156,7 +173,7 @@ const badInputs: Array<[string, (dir: string) => string[], RegExp]> = [
       writeFileSync(path.join(dir, 'tsconfig.json'), '{ "compilerOptions": ');
       return ['analyze', 'src'];
     },
-    /^jitlint: tsconfig.json: /,
+    /^jitlint: tsconfig.json: Expression expected\.$/,
   ],
   [
     'an unreadable tsconfig',
@@ -165,7 +182,8 @@ const badInputs: Array<[string, (dir: string) => string[], RegExp]> = [
       mkdirSync(path.join(dir, 'tsconfig.json'));
       return ['analyze', 'src'];
     },
-    /^jitlint: tsconfig.json: Cannot read file/,
+    // TypeScript's message names the absolute path.
+    /^jitlint: tsconfig.json: Cannot read file '[^']*\/tsconfig\.json'\.$/,
   ],
   [
     'a config file with invalid JSON',
@@ -173,7 +191,8 @@ const badInputs: Array<[string, (dir: string) => string[], RegExp]> = [
       writeFileSync(path.join(dir, 'jitlint.config.json'), '{ rules: }');
       return ['analyze', 'src'];
     },
-    /^jitlint: jitlint.config.json: invalid JSON/,
+    // The parser's words differ between Node versions.
+    /^jitlint: jitlint.config.json: invalid JSON \(.+ at position 2.*\)$/,
   ],
   [
     'a config file with an unknown key (named)',
@@ -189,7 +208,7 @@ const badInputs: Array<[string, (dir: string) => string[], RegExp]> = [
       writeFileSync(path.join(dir, 'jitlint.config.json'), '{ "rules": { "closure-in-lop": "error" } }');
       return ['analyze', 'src'];
     },
-    /^jitlint: jitlint.config.json: rules.closure-in-lop: unknown rule id/,
+    /^jitlint: jitlint.config.json: rules.closure-in-lop: unknown rule id \(see 'jitlint rules'\)$/,
   ],
   [
     'a config file with an invalid level (named)',
@@ -197,7 +216,7 @@ const badInputs: Array<[string, (dir: string) => string[], RegExp]> = [
       writeFileSync(path.join(dir, 'jitlint.config.json'), '{ "rules": { "closure-in-loop": "loud" } }');
       return ['analyze', 'src'];
     },
-    /^jitlint: jitlint.config.json: rules.closure-in-loop: invalid level "loud"/,
+    /^jitlint: jitlint.config.json: rules.closure-in-loop: invalid level "loud" \(expected off, note, warning or error\)$/,
   ],
   [
     'options given to a rule that has none',
