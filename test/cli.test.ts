@@ -18,18 +18,24 @@ interface JsonReport {
 const JOBS_MESSAGE =
   "The arrow function is created on every iteration and captures the loop binding 'i': each iteration likely allocates a new closure and a context for 'i' (2 to 12x slower than a hoisted function in measurements on Node 20, unless V8 inlines the call). Hoist the function and pass 'i' as the timer's extra argument (setTimeout(fn, ms, i)).";
 
-/** The stylish report of the basic fixture, without colors. */
+/** The stylish report of the basic fixture with --show-notes, without colors. */
 const STYLISH = [
   '',
   'src/jobs.ts',
-  `  3:16  warning  ${JOBS_MESSAGE}  closure-in-loop`,
+  `  3:16  note  ${JOBS_MESSAGE}  closure-in-loop`,
   '',
   'src/stale.ts',
   '  1:1  note  Unused suppression: closure-in-loop reported nothing here; remove the comment.  unused-suppression',
   '',
-  '✖ 2 problems (0 errors, 1 warning, 1 note) in 2 files',
+  '✖ 2 problems (0 errors, 0 warnings, 2 notes) in 2 of 2 files',
   '',
 ].join('\n');
+
+/** With closure-in-loop raised to a warning. */
+const STYLISH_WARNING = ['', 'src/jobs.ts', `  3:16  warning  ${JOBS_MESSAGE}  closure-in-loop`, '', '✖ 1 problem (0 errors, 1 warning) in 1 of 2 files', '  1 note not shown (candidates without runtime evidence): --show-notes shows them', ''].join('\n');
+
+/** By default notes are candidates: counted, not listed. */
+const STYLISH_DEFAULT = ['', '2 files analyzed, no problems found.', '  2 notes not shown (candidates without runtime evidence): --show-notes shows them', ''].join('\n');
 
 const brief = (r: JsonReport) => r.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.level}`);
 
@@ -41,40 +47,54 @@ test('json: the contract, honoring tsconfig include, config ignores and suppress
   assert.equal(Object.keys(report), ['tool', 'findings', 'runtime', 'summary']);
   assert.equal(report.tool, { name: 'jitlint', version: '0.1.0' });
   assert.equal(brief(report), [
-    'closure-in-loop src/jobs.ts:3:16-3:21 warning',
+    'closure-in-loop src/jobs.ts:3:16-3:21 note',
     'unused-suppression src/stale.ts:1:1-1:45 note',
   ]);
   assert.equal(Object.keys(report.findings[0]!), ['ruleId', 'level', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'confirmed']);
   assert.equal(report.runtime, { functions: [], deopts: [], inlining: [], ics: [], unmapped: 0 });
-  assert.equal(report.summary, { errors: 0, warnings: 1, notes: 1, files: 2 });
+  assert.equal(report.summary, { errors: 0, warnings: 0, notes: 2, files: 2 });
 });
 
-test('stylish: grouped by file, summary line, no color when not a TTY', () => {
+test('stylish: notes are counted, not listed, by default', () => {
   const res = jitlint(['analyze', 'src'], basic);
   assert.is(res.code, 0);
+  assert.is(res.stdout, STYLISH_DEFAULT);
+  assert.is(res.stderr, '');
+});
+
+test('stylish --show-notes: grouped by file, summary line, no color when not a TTY', () => {
+  const res = jitlint(['analyze', 'src', '--show-notes'], basic);
   assert.is(res.stdout, STYLISH);
   assert.is(res.stderr, '');
 });
 
+test('"showNotes": true in the configuration shows them too', () => {
+  const dir = copyFixture('projects', 'basic');
+  writeFileSync(path.join(dir, 'jitlint.config.json'), JSON.stringify({ showNotes: true, ignores: ['src/generated/**'] }));
+  const res = jitlint(['analyze', 'src'], dir);
+  assert.is(res.stdout, STYLISH);
+});
+
 test('stylish: --color forces ANSI colors', () => {
-  const res = jitlint(['analyze', 'src', '--color'], basic);
-  assert.match(res.stdout, /\x1b\[33mwarning/);
+  const res = jitlint(['analyze', 'src', '--color', '--show-notes'], basic);
+  assert.match(res.stdout, /\x1b\[36mnote/);
   assert.is(res.stdout.replace(/\x1b\[[0-9;]*m/g, ''), STYLISH);
 });
 
-test('github: workflow commands with escaped properties', () => {
-  const res = jitlint(['analyze', 'src', '--format', 'github'], basic);
+test('github: workflow commands with escaped properties (notes only with --show-notes)', () => {
+  assert.is(jitlint(['analyze', 'src', '--format', 'github'], basic).stdout, '');
+  const res = jitlint(['analyze', 'src', '--format', 'github', '--show-notes'], basic);
   assert.is(
     res.stdout,
-    `::warning file=src/jobs.ts,line=3,endLine=3,col=16,endColumn=21,title=jitlint(closure-in-loop)::src/jobs.ts:3:16: ${JOBS_MESSAGE}\n` +
+    `::notice file=src/jobs.ts,line=3,endLine=3,col=16,endColumn=21,title=jitlint(closure-in-loop)::src/jobs.ts:3:16: ${JOBS_MESSAGE}\n` +
       '::notice file=src/stale.ts,line=1,endLine=1,col=1,endColumn=45,title=jitlint(unused-suppression)::src/stale.ts:1:1: Unused suppression: closure-in-loop reported nothing here; remove the comment.\n',
   );
 });
 
 test('--max-warnings 0 turns warnings into exit 1; the report is still written', () => {
-  const res = jitlint(['analyze', 'src', '--max-warnings', '0'], basic);
+  const res = jitlint(['analyze', 'src', '--max-warnings', '0', '--rule', 'closure-in-loop=warning'], basic);
   assert.is(res.code, 1);
-  assert.is(res.stdout, STYLISH);
+  assert.is(res.stdout, STYLISH_WARNING);
   assert.is(res.stderr, 'jitlint found too many warnings (maximum: 0).\n');
 });
 
@@ -135,8 +155,8 @@ test('no tsconfig: the given JavaScript files with default options, node_modules
   const res = jitlint(['analyze', '.', '--format', 'json'], dir);
   assert.is(res.code, 0, res.stderr);
   assert.equal(brief(JSON.parse(res.stdout) as JsonReport), [
-    'closure-in-loop lib/a.js:2:14-2:19 warning',
-    'closure-in-loop lib/b.mjs:2:34-2:39 warning',
+    'closure-in-loop lib/a.js:2:14-2:19 note',
+    'closure-in-loop lib/b.mjs:2:34-2:39 note',
   ]);
 });
 
@@ -145,7 +165,7 @@ test('a syntax error is a parse-error note and the rest of the file is still ana
   assert.is(res.code, 0, res.stderr);
   assert.equal(brief(JSON.parse(res.stdout) as JsonReport), [
     'parse-error src/broken.ts:2:17-2:18 note',
-    'closure-in-loop src/broken.ts:3:50-3:55 warning',
+    'closure-in-loop src/broken.ts:3:50-3:55 note',
   ]);
 });
 
@@ -200,7 +220,7 @@ const badInputs: Array<[string, (dir: string) => string[], RegExp]> = [
       writeFileSync(path.join(dir, 'jitlint.config.json'), '{ "rulez": {} }');
       return ['analyze', 'src'];
     },
-    /^jitlint: jitlint.config.json: unknown key "rulez" \(expected "rules" or "ignores"\)$/,
+    /^jitlint: jitlint.config.json: unknown key "rulez" \(expected "rules", "ignores" or "showNotes"\)$/
   ],
   [
     'a config file with an unknown rule id (named)',
@@ -259,7 +279,7 @@ const badInputs: Array<[string, (dir: string) => string[], RegExp]> = [
     /^jitlint: jitlint.config.json: rules.deopt-loop: option "threshold" must be at least 1, not 0$/,
   ],
   ['an empty -o', () => ['analyze', 'src', '-o', ''], /^jitlint: -o\/--output: expected a file name$/],
-  ['-o inside /proc (no recursive mkdir that spins there)', () => ['analyze', 'src', '-o', '/proc/jitlint-x/out.txt'], /^jitlint: \/proc\/jitlint-x\/out.txt: cannot write the report \(\/proc is not a place for files\)$/],
+  ['-o inside /proc (no recursive mkdir that spins there)', () => ['analyze', 'src', '-o', '/proc/jitlint-x/out.txt'], /^jitlint: \/proc\/jitlint-x\/out.txt: cannot write the report \(cannot create \/proc\/jitlint-x \(\/proc is a virtual file system\)\)$/],
   ['a -c file that does not exist', () => ['analyze', 'src', '-c', 'nope.json'], /^jitlint: nope.json: configuration file not found$/],
   ['a --deopt file that does not exist', () => ['analyze', '--deopt', 'v8.log'], /^jitlint: v8.log: no such file or directory$/],
 ];
@@ -296,7 +316,7 @@ test('rules: markdown and json catalogue list the seven static rules', () => {
   );
   assert.equal(json.filter((r) => r.kind === 'runtime').map((r) => r.id), ['deopt', 'deopt-loop', 'inlining-rejected', 'megamorphic-ic']);
   const md = jitlint(['rules'], basic).stdout;
-  assert.match(md, /\| `closure-in-loop` \| static \| warning \|/);
+  assert.match(md, /\| `closure-in-loop` \| static \| note \|/);
 });
 
 test('--timing prints phases and rules to stderr', () => {

@@ -177,7 +177,7 @@ test('-c FILE wins over both', () => {
 
 const ERRORS: Array<[name: string, config: unknown, message: string]> = [
   ['not an object', [], 'jitlint.config.json: configuration must be a JSON object'],
-  ['an unknown key', { rulez: {} }, 'jitlint.config.json: unknown key "rulez" (expected "rules" or "ignores")'],
+  ['an unknown key', { rulez: {} }, 'jitlint.config.json: unknown key "rulez" (expected "rules", "ignores" or "showNotes")'],
   ['"rules" not an object', { rules: ['closure-in-loop'] }, 'jitlint.config.json: "rules" must be an object'],
   ['an unknown rule id', { rules: { 'closure-in-lop': 'error' } }, "jitlint.config.json: rules.closure-in-lop: unknown rule id (see 'jitlint rules')"],
   ['an invalid level', { rules: { 'closure-in-loop': 'loud' } }, 'jitlint.config.json: rules.closure-in-loop: invalid level "loud" (expected off, note, warning or error)'],
@@ -295,7 +295,7 @@ for (const [flag, message] of FLAG_ERRORS) {
 
 test('ruleSetting: an unconfigured rule has its default level and default options', () => {
   const config: Config = { rules: new Map(), ignores: [] };
-  assert.equal(ruleSetting(config, 'arguments-leak'), { level: 'warning', options: { escapes: true } });
+  assert.equal(ruleSetting(config, 'arguments-leak'), { level: 'note', options: { escapes: true } });
   assert.equal(ruleSetting(config, 'deopt-loop'), { level: 'error', options: { threshold: 3 } });
   assert.equal(ruleSetting(config, 'string-concat-in-loop'), { level: 'warning', options: {} });
   assert.equal(ruleSetting(config, 'inlining-rejected'), { level: 'note', options: {} });

@@ -16,26 +16,32 @@ test('demo: SARIF validates against the 2.1.0 schema and GitHub checklist', () =
   githubChecklist(doc);
   assert.is(doc.runs.length, 1);
   const where = (r: any) => `${r.ruleId} ${r.level} ${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine}`;
-  assert.equal(doc.runs[0].results.map(where), [
-    'megamorphic-call-site warning examples/demo/src/main.ts:15',
+  // By default only what is worth acting on without runtime evidence; the notes are counted.
+  assert.equal(doc.runs[0].results.map(where), ['accumulating-spread error examples/demo/src/orders.ts:20', 'string-concat-in-loop warning examples/demo/src/orders.ts:27']);
+  assert.equal(doc.runs[0].invocations[0].toolExecutionNotifications.map((n: any) => n.message.text), ['6 notes (candidates without runtime evidence) not included; --show-notes includes them.']);
+  const all = JSON.parse(jitlint(['analyze', 'examples/demo', '--format', 'sarif', '--show-notes'], repoRoot).stdout);
+  schemaValidate(all);
+  githubChecklist(all);
+  assert.equal(all.runs[0].results.map(where), [
+    'megamorphic-call-site note examples/demo/src/main.ts:15',
     'accumulating-spread error examples/demo/src/orders.ts:20',
     'string-concat-in-loop warning examples/demo/src/orders.ts:27',
-    'delete-property warning examples/demo/src/orders.ts:38',
-    'closure-in-loop warning examples/demo/src/orders.ts:49',
+    'delete-property note examples/demo/src/orders.ts:38',
+    'closure-in-loop note examples/demo/src/orders.ts:49',
     'any-boxing note examples/demo/src/orders.ts:56',
     'any-boxing note examples/demo/src/orders.ts:61',
-    'arguments-leak warning examples/demo/src/orders.ts:67',
+    'arguments-leak note examples/demo/src/orders.ts:67',
   ]);
 });
 
 test('byte-stable SARIF snapshot of a fixture project', () => {
   const off = ['string-concat-in-loop', 'any-boxing', 'megamorphic-call-site', 'accumulating-spread', 'delete-property', 'arguments-leak'].flatMap((id) => ['--rule', `${id}=off`]);
-  const res = jitlint(['analyze', 'src', '--format', 'sarif', ...off], fixturePath('projects', 'basic'));
+  const res = jitlint(['analyze', 'src', '--format', 'sarif', '--show-notes', ...off], fixturePath('projects', 'basic'));
   assert.is(res.code, 0, res.stderr);
   const snapshot = fixturePath('snapshots', 'basic.sarif');
   if (process.env['UPDATE_SNAPSHOTS']) writeFileSync(snapshot, res.stdout);
   assert.fixture(res.stdout, readFileSync(snapshot, 'utf8'));
-  const again = jitlint(['analyze', 'src', '--format', 'sarif', ...off], fixturePath('projects', 'basic'));
+  const again = jitlint(['analyze', 'src', '--format', 'sarif', '--show-notes', ...off], fixturePath('projects', 'basic'));
   assert.is(again.stdout, res.stdout, 'deterministic');
   schemaValidate(JSON.parse(res.stdout));
 });

@@ -6,6 +6,7 @@ import type { Level } from '../model.js';
 import { optionsSchemaOf, ruleMeta } from '../rules/index.js';
 import type { OptionsSchema } from '../rules/types.js';
 import { UsageError } from '../errors.js';
+import { globToRegExp } from './glob.js';
 
 export type RuleSetting = Level | 'off';
 
@@ -20,6 +21,8 @@ export interface Config {
   source?: string;
   rules: Map<string, RuleConfig>;
   ignores: string[];
+  /** `"showNotes": true`: notes in stylish, github and SARIF output too. */
+  showNotes?: boolean;
 }
 
 const LEVELS: readonly RuleSetting[] = ['off', 'note', 'warning', 'error'];
@@ -83,9 +86,19 @@ function validate(source: string, raw: unknown): Config {
       }
     } else if (key === 'ignores') {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new UsageError(`${source}: "ignores" must be an array of glob strings`);
+      for (const glob of value) {
+        try {
+          globToRegExp(glob);
+        } catch {
+          throw new UsageError(`${source}: ignores: ${JSON.stringify(glob)} is not a valid glob (unbalanced braces or an empty character range?)`);
+        }
+      }
       config.ignores = value;
+    } else if (key === 'showNotes') {
+      if (typeof value !== 'boolean') throw new UsageError(`${source}: "showNotes" must be true or false`);
+      config.showNotes = value;
     } else {
-      throw new UsageError(`${source}: unknown key "${key}" (expected "rules" or "ignores")`);
+      throw new UsageError(`${source}: unknown key "${key}" (expected "rules", "ignores" or "showNotes")`);
     }
   }
   return config;

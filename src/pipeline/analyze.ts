@@ -36,6 +36,8 @@ export interface AnalyzeRequest {
   ruleFlags?: readonly string[];
   /** Errors only. */
   quiet?: boolean;
+  /** Notes in stylish, github and SARIF output too (default: the configuration's `showNotes`, else false). */
+  showNotes?: boolean;
   /** SARIF automationDetails category. */
   category?: string;
   timing?: Timing;
@@ -137,6 +139,7 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
     notifications: notes,
     ...(inputErrors.length ? { lostInputs: inputErrors } : {}),
     category: req.category ?? 'analyze',
+    showNotes: req.showNotes ?? config.showNotes ?? false,
     readSource(file) {
       if (!sources.has(file)) {
         try {

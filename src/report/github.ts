@@ -1,6 +1,6 @@
 // `--format github`: workflow commands that GitHub Actions turns into annotations.
 import type { Level } from '../model.js';
-import type { ReportModel } from './model.js';
+import { shownFindings, type ReportModel } from './model.js';
 
 const COMMAND: Record<Level, string> = { error: 'error', warning: 'warning', note: 'notice' };
 
@@ -13,7 +13,7 @@ function escapeProperty(s: string): string {
 }
 
 export function formatGithub(input: ReportModel): string {
-  return input.findings
+  return shownFindings(input)
     .map((f) => {
       const props = `file=${escapeProperty(f.file)},line=${f.line},endLine=${f.endLine},col=${f.column},endColumn=${f.endColumn},title=${escapeProperty(`jitlint(${f.ruleId})`)}`;
       return `::${COMMAND[f.level]} ${props}::${escapeData(`${f.file}:${f.line}:${f.column}: ${f.message}`)}\n`;

@@ -40,6 +40,20 @@ export interface ReportModel {
   readSource(file: string): string | undefined;
   /** SARIF `automationDetails.id` category. */
   category: string;
+  /** Show notes in stylish, github and SARIF output (`--show-notes`); JSON and HTML always carry them. */
+  showNotes?: boolean;
+}
+
+/** Notes about the run itself (a syntax error, a file that could not be analyzed) are always shown. */
+const ALWAYS_SHOWN: ReadonlySet<string> = new Set(['parse-error', 'internal-error']);
+
+/**
+ * What stylish, github and SARIF show: without runtime evidence a note is a candidate, not
+ * something to act on, so notes are left out unless asked for; the summary still counts them.
+ */
+export function shownFindings(input: ReportModel): Finding[] {
+  if (input.showNotes) return input.findings;
+  return input.findings.filter((f) => f.level !== 'note' || ALWAYS_SHOWN.has(f.ruleId));
 }
 
 export interface Summary {

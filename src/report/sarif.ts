@@ -4,7 +4,7 @@
 import type * as Sarif from 'sarif';
 import type { Finding, Level, RuleMeta } from '../model.js';
 import { jitlintFingerprint, lineHashes } from './fingerprint.js';
-import type { ReportModel } from './model.js';
+import { shownFindings, type ReportModel } from './model.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const PROBLEM_SEVERITY: Record<Level, string> = { error: 'error', warning: 'warning', note: 'recommendation' };
@@ -71,16 +71,21 @@ export function buildSarif(input: ReportModel): Sarif.Log {
     ...lost.map((text): Sarif.Notification => ({ level: 'error', message: { text } })),
     ...input.notifications.map((text): Sarif.Notification => ({ level: 'note', message: { text } })),
   ];
-  const outside = input.findings.filter((f) => isOutsideRepository(f.file));
+  const shown = shownFindings(input);
+  const outside = shown.filter((f) => isOutsideRepository(f.file));
   if (outside.length > 0) {
     notifications.push({
       level: 'note',
       message: { text: `${outside.length} finding(s) in files outside the repository were left out of the results.` },
     });
   }
+  const hidden = input.findings.length - shown.length;
+  if (hidden > 0) {
+    notifications.push({ level: 'note', message: { text: `${hidden} note${hidden === 1 ? '' : 's'} (candidates without runtime evidence) not included; --show-notes includes them.` } });
+  }
 
   const results: Sarif.Result[] = [];
-  for (const { finding: f, more } of mergeSameLine(input.findings.filter((x) => !isOutsideRepository(x.file)))) {
+  for (const { finding: f, more } of mergeSameLine(shown.filter((x) => !isOutsideRepository(x.file)))) {
     let text = escapeBrackets(f.message);
     if (more.length > 0) {
       text += ` The same pattern occurs ${more.length} more time${more.length === 1 ? '' : 's'} on this line (column ${more.map((m) => m.column).join(', ')}).`;

@@ -1,6 +1,6 @@
 // `--format stylish`: grouped by file like ESLint's default formatter.
-import type { Level } from '../model.js';
-import { summarize, type ReportModel } from './model.js';
+import type { Finding, Level } from '../model.js';
+import { shownFindings, summarize, type ReportModel } from './model.js';
 
 export interface StylishOptions {
   color: boolean;
@@ -19,8 +19,9 @@ function plural(n: number, word: string): string {
 export function formatStylish(input: ReportModel, opts: StylishOptions): string {
   const paint = painter(opts.color);
   const levelColor: Record<Level, keyof typeof CODES> = { error: 'red', warning: 'yellow', note: 'cyan' };
+  const shown = shownFindings(input);
   const byFile = new Map<string, ReportModel['findings']>();
-  for (const f of input.findings) {
+  for (const f of shown) {
     let list = byFile.get(f.file);
     if (!list) byFile.set(f.file, (list = []));
     list.push(f);
@@ -38,15 +39,51 @@ export function formatStylish(input: ReportModel, opts: StylishOptions): string 
     });
   }
   const s = summarize(input);
-  const total = s.errors + s.warnings + s.notes;
+  const hidden = input.findings.length - shown.length;
   out.push('');
-  if (total === 0) {
+  if (shown.length === 0) {
     out.push(`${plural(s.files, 'file')} analyzed, no problems found.`);
+    if (hidden > 0) out.push(paint('dim', `  ${plural(hidden, 'note')} not shown (candidates without runtime evidence): --show-notes shows them`));
   } else {
-    const line = `✖ ${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notes, 'note')}) in ${plural(s.files, 'file')}`;
+    if (shown.length > 0) out.push(...summaryTable(shown, paint));
+    const files = new Set(shown.map((f) => f.file)).size;
+    const shownNotes = shown.length - s.errors - s.warnings;
+    const counts = `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${shownNotes ? `, ${plural(shownNotes, 'note')}` : ''}`;
+    const line = `✖ ${plural(shown.length, 'problem')} (${counts}) in ${files} of ${plural(s.files, 'file')}`;
     out.push(paint(s.errors ? 'red' : s.warnings ? 'yellow' : 'cyan', paint('bold', line)));
+    if (hidden > 0) out.push(paint('dim', `  ${plural(hidden, 'note')} not shown (candidates without runtime evidence): --show-notes shows them`));
   }
   for (const n of input.lostInputs ?? []) out.push(paint('red', `  ${n}`));
   for (const n of input.notifications) out.push(paint('dim', `  ${n}`));
   return out.join('\n') + '\n';
+}
+
+/** Counts per rule and level, and the files with the most findings: what a long report is about. */
+function summaryTable(shown: readonly Finding[], paint: (code: keyof typeof CODES, s: string) => string): string[] {
+  const byRule = new Map<string, Record<Level, number>>();
+  const byFile = new Map<string, number>();
+  for (const f of shown) {
+    let c = byRule.get(f.ruleId);
+    if (!c) byRule.set(f.ruleId, (c = { error: 0, warning: 0, note: 0 }));
+    c[f.level]++;
+    byFile.set(f.file, (byFile.get(f.file) ?? 0) + 1);
+  }
+  // A short report needs no table: the findings above are the summary.
+  if (shown.length < 10) return [];
+  const rules = [...byRule.entries()].sort((a, b) => total(b[1]) - total(a[1]) || (a[0] < b[0] ? -1 : 1));
+  const width = rules.reduce((w, [id]) => Math.max(w, id.length), 0);
+  const out = [paint('bold', 'By rule:')];
+  for (const [id, c] of rules) {
+    const parts = (['error', 'warning', 'note'] as const).filter((l) => c[l] > 0).map((l) => plural(c[l], l));
+    out.push(`  ${id.padEnd(width)}  ${parts.join(', ')}`);
+  }
+  const files = [...byFile.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
+  out.push(paint('bold', 'Most findings:'));
+  for (const [file, n] of files) out.push(`  ${String(n).padStart(4)}  ${file}`);
+  out.push('');
+  return out;
+}
+
+function total(c: Record<Level, number>): number {
+  return c.error + c.warning + c.note;
 }

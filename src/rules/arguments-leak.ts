@@ -152,7 +152,7 @@ export const rule = defineStaticRule({
     shortDescription: '`arguments` copied into an array by a slow generic path, or read in a sloppy-mode function with parameters.',
     fullDescription:
       'Flags `Array.prototype.slice.call(arguments)` / `[].slice.call(arguments)` (about 30 to over 100x a rest parameter on Node 20), `Array.from(arguments)` and `[...arguments]` (iterator protocol over the arguments object: 300x and more), and sloppy-mode functions with simple formal parameters that use `arguments` (a mapped arguments object aliasing the parameters: about 3 to 5x). `arguments` passed to another call or stored in an object is a note: the object is materialized, at the same measured cost as a rest array. Strict `arguments[i]`, `arguments.length`, `f.apply(this, arguments)` and `f(...arguments)` are not flagged: they are as fast as rest parameters on modern V8.',
-    defaultLevel: 'warning',
+    defaultLevel: 'note',
     tags: ['performance', 'arguments'],
     precision: 'high',
     helpMarkdown: [

@@ -214,7 +214,7 @@ export const rule = defineStaticRule({
     shortDescription: 'A function created on every loop iteration that captures a loop binding or outlives the iteration.',
     fullDescription:
       'Flags functions and arrows created inside a loop body that capture a per-iteration binding of the loop (a `let`/`const` of the loop head or a binding declared in the body) or escape the iteration (stored, pushed, passed to a timer or a promise). Each iteration then likely allocates a new JSFunction, and a block Context for the captured bindings: 2 to 12x the cost of a hoisted function (measured on Node 20) unless V8 inlines the call and nothing escapes. Immediately invoked functions and callbacks of synchronous array methods that capture nothing of the loop are not flagged.',
-    defaultLevel: 'warning',
+    defaultLevel: 'note',
     tags: ['performance', 'allocation', 'closures'],
     precision: 'high',
     helpMarkdown: [

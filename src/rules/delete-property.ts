@@ -70,7 +70,7 @@ export const rule = defineStaticRule({
     shortDescription: '`delete` of an object property: the object likely leaves fast mode.',
     fullDescription:
       'Flags `delete o.p` and `delete o[\'p\']` on ordinary objects. Unless `p` is the last property added to `o`, V8 gives up the object\'s hidden class and keeps it in dictionary mode: later property reads on it are hash lookups (measured 11 to 24x slower per read on Node 20). Deletes with a computed key (`delete o[k]`) are notes: the object is used as a dictionary, which is what `Map` is for. `delete` of an array element is a note (it leaves a hole). `Map`/`Set` receivers, `process.env` and the global object are not flagged.',
-    defaultLevel: 'warning',
+    defaultLevel: 'note',
     tags: ['performance', 'hidden-classes', 'dictionary-mode'],
     precision: 'medium',
     helpMarkdown: [

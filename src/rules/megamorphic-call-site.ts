@@ -224,7 +224,7 @@ export const rule = defineStaticRule({
     shortDescription: 'A property read or method call whose receiver can take 5 or more object shapes: beyond V8\'s 4-map inline cache limit.',
     fullDescription:
       'In loops, callbacks of synchronous array methods and functions called from a loop of the same file, counts the distinct object shapes the receiver of a property read or method call can have from its type: members of a union with different property sets (object literal types, interfaces, classes), and for a method call on an interface or abstract class, the concrete classes of the program that implement it. V8 keeps at most 4 maps in a polymorphic inline cache (`max_valid_polymorphic_map_count = 4`): with 5 or more the site likely goes megamorphic (generic lookup, no inlining), measured on Node 20 at about 9 to 18x a monomorphic read and about 13x a monomorphic method call. Exactly 4 shapes is a note: one more makes it megamorphic. Primitives, `any`/`unknown` and unconstrained type parameters are not counted; union members with the same properties in the same order count once.',
-    defaultLevel: 'warning',
+    defaultLevel: 'note',
     tags: ['performance', 'inline-cache', 'polymorphism'],
     precision: 'medium',
     helpMarkdown: [

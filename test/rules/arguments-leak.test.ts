@@ -8,32 +8,32 @@ const check = (code: string, fileName = 'test.ts') => lint('arguments-leak', cod
 
 test("Array.prototype.slice.call(arguments)", () => {
   const code = "function f() {\n  const args = Array.prototype.slice.call(arguments);\n  return args;\n}\n";
-  assert.equal(check(code), ["arguments-leak 2:16-2:53 warning"]);
+  assert.equal(check(code), ["arguments-leak 2:16-2:53 note"]);
 });
 
 test("[].slice.call(arguments, 1)", () => {
   const code = "function f(first: number) {\n  return [].slice.call(arguments, 1);\n}\n";
-  assert.equal(check(code), ["arguments-leak 2:10-2:37 warning"]);
+  assert.equal(check(code), ["arguments-leak 2:10-2:37 note"]);
 });
 
 test("[].slice.apply(arguments)", () => {
   const code = "function f() { return [].slice.apply(arguments); }\n";
-  assert.equal(check(code), ["arguments-leak 1:23-1:48 warning"]);
+  assert.equal(check(code), ["arguments-leak 1:23-1:48 note"]);
 });
 
 test("slice through a variable", () => {
   const code = "const slice = Array.prototype.slice;\nfunction f() { return slice.call(arguments); }\n";
-  assert.equal(check(code), ["arguments-leak 2:23-2:44 warning"]);
+  assert.equal(check(code), ["arguments-leak 2:23-2:44 note"]);
 });
 
 test("Array.from(arguments)", () => {
   const code = "function f() { return Array.from(arguments); }\n";
-  assert.equal(check(code), ["arguments-leak 1:23-1:44 warning"]);
+  assert.equal(check(code), ["arguments-leak 1:23-1:44 note"]);
 });
 
 test("[...arguments]", () => {
   const code = "function f() { return [...arguments]; }\n";
-  assert.equal(check(code), ["arguments-leak 1:23-1:37 warning"]);
+  assert.equal(check(code), ["arguments-leak 1:23-1:37 note"]);
 });
 
 test("arguments passed to another call: note", () => {
@@ -53,22 +53,22 @@ test("arguments returned: note", () => {
 
 test("sloppy .cjs function with formals reading arguments", () => {
   const code = "function f(a, b) {\n  return arguments.length > 2 ? arguments[2] : a + b;\n}\nmodule.exports = f;\n";
-  assert.equal(check(code, "lib.cjs"), ["arguments-leak 2:10-2:19 warning"]);
+  assert.equal(check(code, "lib.cjs"), ["arguments-leak 2:10-2:19 note"]);
 });
 
 test("sloppy .js, arguments read from an inner arrow", () => {
   const code = "function f(a) {\n  return () => arguments[0];\n}\n";
-  assert.equal(check(code, "lib.js"), ["arguments-leak 2:16-2:25 warning"]);
+  assert.equal(check(code, "lib.js"), ["arguments-leak 2:16-2:25 note"]);
 });
 
 test("copy in a method of an object literal", () => {
   const code = "const o = {\n  m() { return Array.prototype.slice.call(arguments); },\n};\n";
-  assert.equal(check(code), ["arguments-leak 2:16-2:53 warning"]);
+  assert.equal(check(code), ["arguments-leak 2:16-2:53 note"]);
 });
 
 test("sloppy function: copy and a separate read are both reported", () => {
   const code = "function f(a) {\n  var rest = [].slice.call(arguments, 1);\n  return arguments.length + rest.length + a;\n}\n";
-  assert.equal(check(code, "old.js"), ["arguments-leak 2:14-2:41 warning","arguments-leak 3:10-3:19 warning"]);
+  assert.equal(check(code, "old.js"), ["arguments-leak 2:14-2:41 note","arguments-leak 3:10-3:19 note"]);
 });
 
 // ---- valid ------------------------------------------------------------------

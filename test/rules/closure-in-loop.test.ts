@@ -7,91 +7,91 @@ const check = (code: string, fileName = 'test.ts') => lint('closure-in-loop', co
 // ---- invalid -------------------------------------------------------------------------
 
 test('for (let i…) capturing i, passed to setTimeout', () => {
-  assert.equal(check('for (let i = 0; i < 3; i++) {\n  setTimeout(() => console.log(i), 0);\n}\n'), ['closure-in-loop 2:14-2:19 warning']);
+  assert.equal(check('for (let i = 0; i < 3; i++) {\n  setTimeout(() => console.log(i), 0);\n}\n'), ['closure-in-loop 2:14-2:19 note']);
 });
 
 test('for…of capturing the item, pushed', () => {
-  assert.equal(check('const fns: Array<() => number> = [];\nfor (const x of [1, 2]) fns.push(() => x);\n'), ['closure-in-loop 2:34-2:39 warning']);
+  assert.equal(check('const fns: Array<() => number> = [];\nfor (const x of [1, 2]) fns.push(() => x);\n'), ['closure-in-loop 2:34-2:39 note']);
 });
 
 test('while capturing a body const', () => {
   const code = 'let n = 0;\nwhile (n < 10) {\n  const k = n * 2;\n  queue(function () { return k; });\n  n++;\n}\ndeclare function queue(f: () => number): void;\n';
-  assert.equal(check(code), ['closure-in-loop 4:9-4:20 warning']);
+  assert.equal(check(code), ['closure-in-loop 4:9-4:20 note']);
 });
 
 test('do…while capturing a body let', () => {
   const code = 'let n = 0;\ndo {\n  let k = n;\n  run(() => k);\n} while (++n < 3);\ndeclare function run(f: () => number): void;\n';
-  assert.equal(check(code), ['closure-in-loop 4:7-4:12 warning']);
+  assert.equal(check(code), ['closure-in-loop 4:7-4:12 note']);
 });
 
 test('nested loops: inner closure capturing the outer binding', () => {
   const code = 'for (let i = 0; i < 3; i++) {\n  for (let j = 0; j < 3; j++) {\n    setTimeout(() => i, 0);\n  }\n}\n';
-  assert.equal(check(code), ['closure-in-loop 3:16-3:21 warning']);
+  assert.equal(check(code), ['closure-in-loop 3:16-3:21 note']);
 });
 
 test('for…in capturing the key', () => {
   const code = 'const o = { a: 1 };\nconst out: Array<() => string> = [];\nfor (const k in o) out.push(() => k);\n';
-  assert.equal(check(code), ['closure-in-loop 3:29-3:34 warning']);
+  assert.equal(check(code), ['closure-in-loop 3:29-3:34 note']);
 });
 
 test('.then callback capturing the loop item', () => {
   const code = 'async function f(ids: string[], p: Promise<void>) {\n  for (const id of ids) p.then(() => id);\n}\n';
-  assert.equal(check(code), ['closure-in-loop 2:32-2:37 warning']);
+  assert.equal(check(code), ['closure-in-loop 2:32-2:37 note']);
 });
 
 test('array callback capturing the loop item is flagged', () => {
   const code = 'declare const rows: { scale: number; cells: number[] }[];\nfor (const row of rows) row.cells.map((c) => c * row.scale);\n';
-  assert.equal(check(code), ['closure-in-loop 2:39-2:45 warning']);
+  assert.equal(check(code), ['closure-in-loop 2:39-2:45 note']);
 });
 
 test('object literal getter in a loop capturing the binding', () => {
   const code = 'const views = [];\nfor (let i = 0; i < 3; i++) {\n  views.push({ get value() { return i; } });\n}\n';
-  assert.equal(check(code), ['closure-in-loop 3:16-3:27 warning']);
+  assert.equal(check(code), ['closure-in-loop 3:16-3:27 note']);
 });
 
 test('class declared in a loop whose method captures the binding', () => {
   const code = 'for (const name of ["a", "b"]) {\n  class Named {\n    greet() { return name; }\n  }\n  new Named();\n}\n';
-  assert.equal(check(code), ['closure-in-loop 3:5-3:12 warning']);
+  assert.equal(check(code), ['closure-in-loop 3:5-3:12 note']);
 });
 
 test('async arrow capturing the binding', () => {
   const code = 'declare function go(f: () => Promise<number>): void;\nfor (let i = 0; i < 3; i++) go(async () => i);\n';
-  assert.equal(check(code), ['closure-in-loop 2:32-2:43 warning']);
+  assert.equal(check(code), ['closure-in-loop 2:32-2:43 note']);
 });
 
 test('generator function expression capturing the binding', () => {
   const code = 'const gens = [];\nfor (const n of [1, 2]) gens.push(function* () { yield n; });\n';
-  assert.equal(check(code), ['closure-in-loop 2:35-2:47 warning']);
+  assert.equal(check(code), ['closure-in-loop 2:35-2:47 note']);
 });
 
 test('function declaration in a loop body capturing the binding', () => {
   const code = 'for (const v of [1]) {\n  function show() { return v; }\n  register(show);\n}\ndeclare function register(f: () => number): void;\n';
-  assert.equal(check(code), ['closure-in-loop 2:3-2:18 warning']);
+  assert.equal(check(code), ['closure-in-loop 2:3-2:18 note']);
 });
 
 test('capturing nothing of the loop but passed to setTimeout (escapes)', () => {
   const code = 'for (let i = 0; i < 3; i++) setTimeout(() => console.log("tick"), 10);\n';
-  assert.equal(check(code), ['closure-in-loop 1:40-1:45 warning']);
+  assert.equal(check(code), ['closure-in-loop 1:40-1:45 note']);
 });
 
 test('capturing nothing of the loop but stored in a property (escapes)', () => {
   const code = 'declare const handlers: Record<string, () => void>;\nfor (const k of ["a"]) handlers[k] = function () {};\n';
-  assert.equal(check(code), ['closure-in-loop 2:38-2:49 warning']);
+  assert.equal(check(code), ['closure-in-loop 2:38-2:49 note']);
 });
 
 test('destructured loop binding captured', () => {
   const code = 'declare const pairs: [string, number][];\nconst fs: Array<() => number> = [];\nfor (const [, v] of pairs) fs.push(() => v);\n';
-  assert.equal(check(code), ['closure-in-loop 3:36-3:41 warning']);
+  assert.equal(check(code), ['closure-in-loop 3:36-3:41 note']);
 });
 
 test('forEach inside a loop capturing the loop item (nested callback)', () => {
   const code = 'declare const groups: number[][];\nfor (const g of groups) g.forEach((x) => g.length + x);\n';
-  assert.equal(check(code), ['closure-in-loop 2:35-2:41 warning']);
+  assert.equal(check(code), ['closure-in-loop 2:35-2:41 note']);
 });
 
 test('shorthand property capture', () => {
   const code = 'const made = [];\nfor (const id of [1, 2]) made.push(() => ({ id }));\n';
-  assert.equal(check(code), ['closure-in-loop 2:36-2:41 warning']);
+  assert.equal(check(code), ['closure-in-loop 2:36-2:41 note']);
 });
 
 // ---- valid ---------------------------------------------------------------------------
@@ -177,11 +177,11 @@ test('thrown from inside a loop while capturing a loop binding: created once', (
 });
 
 test('a loop inside a returned closure still makes its own closures per iteration', () => {
-  assert.equal(check('declare function use(f: () => number): void;\nfunction f(xs: number[]) {\n  return () => { for (const x of xs) use(() => x); };\n}\n'), ['closure-in-loop 3:42-3:47 warning']);
+  assert.equal(check('declare function use(f: () => number): void;\nfunction f(xs: number[]) {\n  return () => { for (const x of xs) use(() => x); };\n}\n'), ['closure-in-loop 3:42-3:47 note']);
 });
 
 test('JavaScript file: same rules apply', () => {
-  assert.equal(check('for (let i = 0; i < 3; i++) setTimeout(() => i, 0);\n', 'a.js'), ['closure-in-loop 1:40-1:45 warning']);
+  assert.equal(check('for (let i = 0; i < 3; i++) setTimeout(() => i, 0);\n', 'a.js'), ['closure-in-loop 1:40-1:45 note']);
 });
 
 test.run();

@@ -8,45 +8,45 @@ const check = (code: string, fileName = 'test.ts') => lint('delete-property', co
 // ---- invalid: fixed keys (warning) -------------------------------------------------------
 
 test('delete o.p', () => {
-  assert.equal(check('const o: { a: number; b?: number } = { a: 1, b: 2 };\ndelete o.b;\n'), ['delete-property 2:1-2:11 warning']);
+  assert.equal(check('const o: { a: number; b?: number } = { a: 1, b: 2 };\ndelete o.b;\n'), ['delete-property 2:1-2:11 note']);
 });
 
 test('delete o[\'p\'] with a string literal key', () => {
-  assert.equal(check('const o: { a?: number; b: number } = { a: 1, b: 2 };\ndelete o[\'a\'];\n'), ['delete-property 2:1-2:14 warning']);
+  assert.equal(check('const o: { a?: number; b: number } = { a: 1, b: 2 };\ndelete o[\'a\'];\n'), ['delete-property 2:1-2:14 note']);
 });
 
 test('delete this.p in a method', () => {
   const code = 'class C {\n  cache?: string = \'x\';\n  reset() {\n    delete this.cache;\n  }\n}\n';
-  assert.equal(check(code), ['delete-property 4:5-4:22 warning']);
+  assert.equal(check(code), ['delete-property 4:5-4:22 note']);
 });
 
 test('delete o?.p', () => {
-  assert.equal(check('declare const o: { p?: number } | undefined;\ndelete o?.p;\n'), ['delete-property 2:1-2:12 warning']);
+  assert.equal(check('declare const o: { p?: number } | undefined;\ndelete o?.p;\n'), ['delete-property 2:1-2:12 note']);
 });
 
 test('nested receiver: delete a.b.c', () => {
-  assert.equal(check('declare const a: { b: { c?: number } };\ndelete a.b.c;\n'), ['delete-property 2:1-2:13 warning']);
+  assert.equal(check('declare const a: { b: { c?: number } };\ndelete a.b.c;\n'), ['delete-property 2:1-2:13 note']);
 });
 
 test('key held in a const with a literal type', () => {
-  assert.equal(check('const KEY = \'p\';\ndeclare const o: { p?: number; q: number };\ndelete o[KEY];\n'), ['delete-property 3:1-3:14 warning']);
+  assert.equal(check('const KEY = \'p\';\ndeclare const o: { p?: number; q: number };\ndelete o[KEY];\n'), ['delete-property 3:1-3:14 note']);
 });
 
 test('unique symbol key', () => {
-  assert.equal(check('const tag: unique symbol = Symbol(\'tag\');\ndeclare const o: { [tag]?: number };\ndelete o[tag];\n'), ['delete-property 3:1-3:14 warning']);
+  assert.equal(check('const tag: unique symbol = Symbol(\'tag\');\ndeclare const o: { [tag]?: number };\ndelete o[tag];\n'), ['delete-property 3:1-3:14 note']);
 });
 
 test('any receiver is still an object', () => {
-  assert.equal(check('declare const o: object;\ndelete (o as any).x;\n'), ['delete-property 2:1-2:20 warning']);
+  assert.equal(check('declare const o: object;\ndelete (o as any).x;\n'), ['delete-property 2:1-2:20 note']);
 });
 
 test('copy then delete (the usual omit pattern)', () => {
   const code = 'declare const user: { name: string; password?: string };\nconst pub = { ...user };\ndelete pub.password;\n';
-  assert.equal(check(code), ['delete-property 3:1-3:20 warning']);
+  assert.equal(check(code), ['delete-property 3:1-3:20 note']);
 });
 
 test('JavaScript: delete on an untyped object', () => {
-  assert.equal(check('const o = { a: 1, b: 2 };\ndelete o.a;\nmodule.exports = o;\n', 'a.cjs'), ['delete-property 2:1-2:11 warning']);
+  assert.equal(check('const o = { a: 1, b: 2 };\ndelete o.a;\nmodule.exports = o;\n', 'a.cjs'), ['delete-property 2:1-2:11 note']);
 });
 
 // ---- invalid: notes ------------------------------------------------------------------------
