@@ -171,6 +171,22 @@ test('a syntax error is a parse-error note and the rest of the file is still ana
 
 // ---- bad input: one line on stderr, exit 2, no stack trace ------------------------------
 
+test('test and benchmark files are skipped unless asked for (--include-tests, "includeTests", or named explicitly)', () => {
+  const dir = copyFixture('projects', 'basic');
+  const code = 'export function f(xs: number[]) { const out: Array<() => number> = []; for (const x of xs) out.push(() => x); return out; }\n';
+  for (const f of ['src/jobs.test.ts', 'src/__tests__/a.ts', 'test/b.ts', 'bench/c.ts']) {
+    mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    writeFileSync(path.join(dir, f), code);
+  }
+  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', lib: ['ES2022'] }, include: ['src', 'test', 'bench'] }));
+  const files = (args: string[]) => [...new Set((JSON.parse(jitlint(['analyze', ...args, '--format', 'json'], dir).stdout) as JsonReport).findings.map((f) => f.file))].sort();
+  assert.equal(files([]), ['src/jobs.ts', 'src/stale.ts']);
+  assert.equal(files(['--include-tests']), ['bench/c.ts', 'src/__tests__/a.ts', 'src/jobs.test.ts', 'src/jobs.ts', 'src/stale.ts', 'test/b.ts']);
+  assert.equal(files(['src/jobs.test.ts']), ['src/jobs.test.ts']);
+  writeFileSync(path.join(dir, 'jitlint.config.json'), JSON.stringify({ includeTests: true, ignores: ['src/generated/**'] }));
+  assert.equal(files([]), ['bench/c.ts', 'src/__tests__/a.ts', 'src/jobs.test.ts', 'src/jobs.ts', 'src/stale.ts', 'test/b.ts']);
+});
+
 const badInputs: Array<[string, (dir: string) => string[], RegExp]> = [
   ['a path that does not exist', () => ['analyze', 'nope'], /^jitlint: nope: no such file or directory$/],
   ['an unknown format', () => ['analyze', 'src', '--format', 'xml'], /^jitlint: --format xml: unknown format \(expected stylish, json, sarif, github or html\)$/],
@@ -220,7 +236,7 @@ const badInputs: Array<[string, (dir: string) => string[], RegExp]> = [
       writeFileSync(path.join(dir, 'jitlint.config.json'), '{ "rulez": {} }');
       return ['analyze', 'src'];
     },
-    /^jitlint: jitlint.config.json: unknown key "rulez" \(expected "rules", "ignores" or "showNotes"\)$/
+    /^jitlint: jitlint.config.json: unknown key "rulez" \(expected "rules", "ignores", "includeTests" or "showNotes"\)$/
   ],
   [
     'a config file with an unknown rule id (named)',

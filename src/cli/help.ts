@@ -23,6 +23,8 @@ Options:
   -o, --output FILE        write the report to FILE instead of stdout
       --max-warnings N     exit 1 when there are more than N warnings
       --quiet              report errors only
+      --include-tests      also analyze test and benchmark files (*.test.*, *.spec.*,
+                           __tests__/, test/, bench/ ...; skipped unless named explicitly)
       --show-notes         also show notes (candidates without runtime evidence) in stylish,
                            github and sarif output; json and html always carry them
   -c, --config FILE        configuration file (default: jitlint.config.json at the project root)

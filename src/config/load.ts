@@ -23,6 +23,8 @@ export interface Config {
   ignores: string[];
   /** `"showNotes": true`: notes in stylish, github and SARIF output too. */
   showNotes?: boolean;
+  /** `"includeTests": true`: analyze test and benchmark files too (skipped by default). */
+  includeTests?: boolean;
 }
 
 const LEVELS: readonly RuleSetting[] = ['off', 'note', 'warning', 'error'];
@@ -94,11 +96,14 @@ function validate(source: string, raw: unknown): Config {
         }
       }
       config.ignores = value;
+    } else if (key === 'includeTests') {
+      if (typeof value !== 'boolean') throw new UsageError(`${source}: "includeTests" must be true or false`);
+      config.includeTests = value;
     } else if (key === 'showNotes') {
       if (typeof value !== 'boolean') throw new UsageError(`${source}: "showNotes" must be true or false`);
       config.showNotes = value;
     } else {
-      throw new UsageError(`${source}: unknown key "${key}" (expected "rules", "ignores" or "showNotes")`);
+      throw new UsageError(`${source}: unknown key "${key}" (expected "rules", "ignores", "includeTests" or "showNotes")`);
     }
   }
   return config;

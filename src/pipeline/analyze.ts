@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Finding } from '../model.js';
 import { UsageError } from '../errors.js';
 import { applyRuleFlags, loadConfig, ruleSetting, type Config } from '../config/load.js';
-import { compileIgnores } from '../config/glob.js';
+import { compileIgnores, TEST_FILE_GLOBS } from '../config/glob.js';
 import { locateProject, loadProject } from '../project/load.js';
 import { isUnder, relativePath } from '../project/paths.js';
 import { analyzeSourceFile, type ActiveRule } from '../analyze/engine.js';
@@ -36,6 +36,8 @@ export interface AnalyzeRequest {
   ruleFlags?: readonly string[];
   /** Errors only. */
   quiet?: boolean;
+  /** Analyze test and benchmark files too (default: the configuration's `includeTests`, else false). */
+  includeTests?: boolean;
   /** Notes in stylish, github and SARIF output too (default: the configuration's `showNotes`, else false). */
   showNotes?: boolean;
   /** SARIF automationDetails category. */
@@ -79,7 +81,9 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
   if (runStatic) {
     phase('loading project');
     const isIgnored = compileIgnores(config.ignores);
-    const project = timing.measure('project load', () => loadProject(loc, { isIgnored, display }));
+    const includeTests = req.includeTests ?? config.includeTests ?? false;
+    const isSkipped = includeTests ? undefined : compileIgnores(TEST_FILE_GLOBS);
+    const project = timing.measure('project load', () => loadProject(loc, { isIgnored, display, ...(isSkipped ? { isSkipped } : {}) }));
     if (project.files.length === 0 && paths.length > 0) {
       const where = loc.tsconfigPath ? ` (not included by ${display(loc.tsconfigPath)}, or ignored)` : ' (no TypeScript or JavaScript sources, or all ignored)';
       throw new UsageError(`${paths.join(' ')}: no files to analyze${where}`);

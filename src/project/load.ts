@@ -98,6 +98,8 @@ function collectSources(dir: string, out: string[]): void {
 export interface LoadOptions {
   /** Returns true for project-relative paths that configuration ignores. */
   isIgnored: (relPath: string) => boolean;
+  /** Files skipped unless named explicitly (tests and benchmark harnesses), by path relative to the project root. */
+  isSkipped?: (relPath: string) => boolean;
   /** Turns an absolute path into what messages show. */
   display: (absPath: string) => string;
 }
@@ -139,7 +141,9 @@ export function loadProject(loc: ProjectLocation, opts: LoadOptions): LoadedProj
       if (sf.isDeclarationFile || !isSourcePath(abs)) return false;
       if (program.isSourceFileFromExternalLibrary(sf) || abs.split(path.sep).includes('node_modules')) return false;
       if (!targets.some((t) => isUnder(abs, t))) return false;
-      return !opts.isIgnored(relativePath(loc.rootDir, abs));
+      const rel = relativePath(loc.rootDir, abs);
+      if (opts.isSkipped?.(rel) && !targets.includes(abs)) return false;
+      return !opts.isIgnored(rel);
     })
     .sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
   return { ...loc, program, files };
