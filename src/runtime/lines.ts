@@ -21,16 +21,29 @@ export interface LineStats {
   overlong: number;
   /** The file did not end with a newline (the last line may be cut). */
   unterminated: boolean;
+  /** Bytes read (decompressed, transcoded). */
   bytes: number;
   gzip: boolean;
+  /** Set when the text was UTF-16 (read after transcoding to UTF-8). */
+  utf16?: 'UTF-16LE' | 'UTF-16BE';
+  /** The gzip stream broke off (truncated or corrupt): what zlib said, and the bytes read before. */
+  gzipDamage?: { reason: string; truncated: boolean; afterBytes: number };
 }
 
-async function isGzip(file: string): Promise<boolean> {
+type Encoding = { gzip: boolean; utf16?: LineStats['utf16'] };
+
+/** Gzip by its magic bytes; UTF-16 by its BOM, or by zero bytes in every other place of ASCII text. */
+async function sniff(file: string): Promise<Encoding> {
   const fh = await fs.promises.open(file, 'r');
   try {
-    const buf = new Uint8Array(2);
-    const { bytesRead } = await fh.read(buf, 0, 2, 0);
-    return bytesRead === 2 && buf[0] === 0x1f && buf[1] === 0x8b;
+    const b = new Uint8Array(4);
+    const { bytesRead: n } = await fh.read(b, 0, 4, 0);
+    if (n >= 2 && b[0] === 0x1f && b[1] === 0x8b) return { gzip: true };
+    if (n >= 2 && b[0] === 0xff && b[1] === 0xfe) return { gzip: false, utf16: 'UTF-16LE' };
+    if (n >= 2 && b[0] === 0xfe && b[1] === 0xff) return { gzip: false, utf16: 'UTF-16BE' };
+    if (n === 4 && b[0] !== 0 && b[1] === 0 && b[2] !== 0 && b[3] === 0) return { gzip: false, utf16: 'UTF-16LE' };
+    if (n === 4 && b[0] === 0 && b[1] !== 0 && b[2] === 0 && b[3] !== 0) return { gzip: false, utf16: 'UTF-16BE' };
+    return { gzip: false };
   } finally {
     await fh.close();
   }
@@ -63,9 +76,11 @@ async function forEachBlock(file: string, stats: LineStats, onBlock: BlockHandle
       dropping = true;
     }
   };
-  stats.gzip = await isGzip(file);
+  const encoding = await sniff(file);
+  stats.gzip = encoding.gzip;
+  if (encoding.utf16) stats.utf16 = encoding.utf16;
   // Leaving the loop early closes the file (or the gunzip stream).
-  for await (const chunk of readChunks(file, stats.gzip)) {
+  for await (const chunk of readChunks(file, encoding, stats)) {
     stats.bytes += chunk.length;
     const first = chunk.indexOf(10);
     if (first < 0) {
@@ -109,17 +124,38 @@ async function forEachBlock(file: string, stats: LineStats, onBlock: BlockHandle
 }
 
 /**
- * The file's bytes, gunzipped when needed, in chunks of up to 1 MB. A plain file
- * is read into one buffer reused for every chunk (a chunk is valid until the
- * next): a fresh megabyte per chunk, as a read stream allocates, costs more than
- * the reading.
+ * The file's bytes, gunzipped or transcoded from UTF-16 when needed, in chunks of
+ * up to 1 MB. A plain file is read into one buffer reused for every chunk (a chunk
+ * is valid until the next): a fresh megabyte per chunk, as a read stream
+ * allocates, costs more than the reading.
  */
-async function* readChunks(file: string, gzip: boolean): AsyncGenerator<Buffer> {
-  if (gzip) {
+async function* readChunks(file: string, encoding: Encoding, stats: LineStats): AsyncGenerator<Buffer> {
+  if (encoding.gzip) {
     const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
     const stream = raw.pipe(zlib.createGunzip({ chunkSize: 1 << 20 }));
     raw.on('error', (e) => stream.destroy(e));
-    yield* stream as AsyncIterable<Buffer>;
+    let read = 0;
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        read += chunk.length;
+        yield chunk;
+      }
+    } catch (e) {
+      // zlib hands over everything it inflated before the damage: keep it, as a cut plain file is kept.
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      if (!code.startsWith('Z_')) throw e;
+      stats.gzipDamage = { reason: (e as Error).message, truncated: code === 'Z_BUF_ERROR', afterBytes: read };
+    }
+    return;
+  }
+  if (encoding.utf16) {
+    // A streaming decoder: code units and surrogate pairs may straddle chunks; the BOM is dropped.
+    const decoder = new TextDecoder(encoding.utf16 === 'UTF-16LE' ? 'utf-16le' : 'utf-16be');
+    for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      yield Buffer.from(decoder.decode(chunk as unknown as Uint8Array, { stream: true }), 'utf8');
+    }
+    const rest = decoder.decode();
+    if (rest) yield Buffer.from(rest, 'utf8');
     return;
   }
   const fh = await fs.promises.open(file, 'r');

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ModelBuilder } from './builder.js';
+import { count, escapeControl } from './text.js';
 import { forEachLine, forEachRawLine, MAX_LINE_CHARS } from './lines.js';
 import type { RuntimeModel } from './model.js';
 import { TraceParser } from './trace/parser.js';
@@ -42,36 +43,66 @@ export async function loadRuntime(files: string[]): Promise<{ model: RuntimeMode
   for (const file of files) inputs.push({ file, format: await detectInput(file) });
   inputs.sort((a, b2) => (a.format === b2.format ? 0 : a.format === 'v8log' ? -1 : 1));
   for (const { file, format } of inputs) {
-    const label = path.basename(file);
+    const label = fileLabel(file);
     const source = b.model.sources.length;
     const parser = format === 'v8log' ? new V8LogParser(b, source) : new TraceParser(b, source, () => v8Major(b.model));
+    const onLine = (buf: Buffer, start: number, end: number): void => {
+      try {
+        parser.lineBytes(buf, start, end);
+      } catch (e) {
+        // Parsers check the fields they read; this is the net for what they missed: the line is skipped, never the file.
+        const text = buf.toString('utf8', start, Math.min(end, start + 200));
+        parser.skipped.bad(text.slice(0, Math.max(0, text.indexOf(','))) || 'line', `unreadable (${(e as Error).message})`, text);
+      }
+    };
     let stats;
     try {
       // Read as bytes: most v8.log rows and trace frame dumps are parsed or skipped without being decoded.
-      stats = await forEachRawLine(file, (buf, start, end) => parser.lineBytes(buf, start, end));
+      stats = await forEachRawLine(file, onLine);
     } catch (e) {
-      throw new RuntimeInputError(`${label}: cannot read (${(e as Error).message})`);
+      throw new RuntimeInputError(`${label}: cannot read (${escapeControl((e as Error).message)})`);
     }
     parser.finish();
     const ic = parser instanceof V8LogParser ? parser.icCounts : { sites: 0, transitions: 0 };
-    b.model.sources.push({ file, format, unknownLines: parser.unknown, lines: stats.lines, icSites: ic.sites, icTransitions: ic.transitions });
-    if (parser.recognized === 0) {
-      const extra = stats.overlong ? `; ${stats.overlong} line(s) over ${MAX_LINE_CHARS / 1048576} MB skipped` : '';
+    const malformed = parser.skipped.malformed;
+    b.model.sources.push({ file, format, unknownLines: parser.unknown, malformedLines: malformed, lines: stats.lines, icSites: ic.sites, icTransitions: ic.transitions });
+    const overlong = `${count(stats.overlong, 'line')} over ${MAX_LINE_CHARS / 1048576} MB skipped`;
+    if (parser.recognized === 0 && malformed === 0) {
+      const extra = stats.overlong ? `; ${overlong}` : '';
       throw new RuntimeInputError(`${label}: not V8 output (no V8 trace or log line found${extra})`);
     }
-    if (parser.unknown) {
-      const what = format === 'v8log' ? 'unknown rows' : 'lines of program output or unknown text';
-      notes.push(`${label}: ${parser.unknown} ${what} skipped`);
+    if (stats.utf16) notes.push(`${label}: ${stats.utf16} text, read after transcoding to UTF-8`);
+    if (parser instanceof V8LogParser) {
+      if (parser.unknown) notes.push(`${label}: ${count(parser.unknown, 'unknown row')} skipped (${parser.skipped.kindList()})`);
+    } else if (parser.unknown) {
+      notes.push(`${label}: ${count(parser.unknown, 'line')} of program output or unknown text skipped`);
     }
-    if (parser instanceof TraceParser && parser.garbled) notes.push(`${label}: ${parser.garbled} lines interleaved by compile threads, parsed in part`);
-    if (stats.overlong) notes.push(`${label}: ${stats.overlong} line(s) over ${MAX_LINE_CHARS / 1048576} MB skipped`);
+    const malformedNote = parser.skipped.malformedNote(format === 'v8log' ? 'row' : 'line');
+    if (malformedNote) notes.push(`${label}: ${malformedNote}`);
+    if (parser instanceof V8LogParser && parser.unattributedDeopts) {
+      notes.push(`${label}: ${count(parser.unattributedDeopts, 'deopt')} in code the log does not describe (unknown or eval'd code): not attributed to a function`);
+    }
+    if (parser instanceof TraceParser && parser.garbled) notes.push(`${label}: ${count(parser.garbled, 'line')} interleaved by compile threads, parsed in part`);
+    if (stats.overlong) notes.push(`${label}: ${overlong}`);
+    const damage = stats.gzipDamage;
+    if (damage) {
+      // Deflate carries no check before its end: rows before a corruption may be garbled (and counted as unknown).
+      const what = damage.truncated ? 'ends early' : 'damaged';
+      const rest = damage.truncated ? '' : ', and may be garbled';
+      notes.push(`${label}: gzip data ${what} (${escapeControl(damage.reason)}) after ${damage.afterBytes} bytes: the rows before are read${rest}`);
+    }
     if (stats.unterminated && !stats.overlong) notes.push(`${label}: last line truncated`);
   }
   return { model: b.finish(), notes };
 }
 
+/** The file's name for messages (control characters escaped). */
+function fileLabel(file: string): string {
+  return escapeControl(path.basename(file));
+}
+
 async function detectInput(file: string): Promise<RuntimeFormat> {
-  const label = path.basename(file);
+  const label = fileLabel(file);
   let st: fs.Stats;
   try {
     st = await fs.promises.stat(file);
@@ -83,6 +114,6 @@ async function detectInput(file: string): Promise<RuntimeFormat> {
   try {
     return await detectFormat(file);
   } catch (e) {
-    throw new RuntimeInputError(`${label}: cannot read (${(e as Error).message})`);
+    throw new RuntimeInputError(`${label}: cannot read (${escapeControl((e as Error).message)})`);
   }
 }

@@ -114,6 +114,8 @@ export interface InputSource {
   format: 'trace' | 'v8log';
   /** Lines that matched no known shape (counted, never fatal). */
   unknownLines: number;
+  /** Lines of a known kind with a field that does not parse: skipped, counted, never fatal. */
+  malformedLines?: number;
   lines: number;
   /** IC sites and IC transitions (rows) in the file, including the sites not kept in `RuntimeModel.ics`. */
   icSites: number;
@@ -195,6 +197,11 @@ export function normalizeAddress(hex: string): string {
   const last = digits.charCodeAt(digits.length - 1);
   const odd = last >= 97 ? (last - 87) & 1 : (last - 48) & 1;
   return odd ? digits.slice(0, -1) + String.fromCharCode(last - 1) : digits;
+}
+
+/** `normalizeAddress` of an address field, or undefined when the text is not one (a malformed field). */
+export function parseAddress(text: string): string | undefined {
+  return /^(?:0[xX][0-9a-fA-F]+|\d+)$/.test(text) ? normalizeAddress(text) : undefined;
 }
 
 /** Decimal, empty or malformed text: BigInt's reading (and its SyntaxError) as before. */

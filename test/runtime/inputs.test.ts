@@ -94,13 +94,16 @@ test('truncated last line: parsed rows kept, one note', async () => {
   const { model, notes } = await loadRuntime([malformed('truncated.handmade.log')]);
   assert.equal(deopts(model).length, 0); // not a fixture program; check directly
   assert.equal(model.deopts.map((d) => `${d.kind} ${d.reason} ${d.site?.position.line}:${d.site?.position.column}`), ['deopt-eager wrong map 2:5']);
-  assert.equal(notes, ['truncated.handmade.log: 1 unknown rows skipped', 'truncated.handmade.log: last line truncated']);
+  assert.equal(notes, [
+    'truncated.handmade.log: 1 malformed row skipped (first: line 5, code-deopt: too few fields in "code-deopt,400,40,0x3000,-1,12,deopt-ea")',
+    'truncated.handmade.log: last line truncated',
+  ]);
 });
 
 test('CRLF line endings', async () => {
   const { model, notes } = await loadRuntime([malformed('crlf.handmade.trace.txt')]);
   assert.equal(model.deopts.map((d) => `${d.kind} ${d.reason} ${d.site?.position.script}:${d.site?.position.line}:${d.site?.position.column}`), ['deopt-eager not a Smi /srv/app.js:3:12']);
-  assert.equal(notes, ['crlf.handmade.trace.txt: 1 lines of program output or unknown text skipped']);
+  assert.equal(notes, ['crlf.handmade.trace.txt: 1 line of program output or unknown text skipped']);
 });
 
 test('empty file, binary junk, another program\'s stdout, missing file: one-line RuntimeInputError', async () => {
@@ -117,7 +120,7 @@ test('100 MB without a newline: no crash, bounded memory, one-line error', async
   for (let i = 0; i < 100; i++) fs.writeSync(fd, chunk);
   fs.closeSync(fd);
   try {
-    await rejects(file, /not V8 output \(no V8 trace or log line found; 1 line\(s\) over 32 MB skipped\)$/);
+    await rejects(file, /not V8 output \(no V8 trace or log line found; 1 line over 32 MB skipped\)$/);
   } finally {
     fs.rmSync(file);
   }
@@ -130,7 +133,7 @@ test('an over-long line inside a valid log is skipped, the rest parsed', async (
   try {
     const { model, notes } = await loadRuntime([file]);
     assert.is(model.deopts.length, 2);
-    assert.equal(notes, [`${path.basename(file)}: 1 line(s) over 32 MB skipped`]);
+    assert.equal(notes, [`${path.basename(file)}: 1 line over 32 MB skipped`]);
   } finally {
     fs.rmSync(file);
   }

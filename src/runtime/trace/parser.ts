@@ -19,6 +19,7 @@ import {
   tierFromTarget,
 } from '../model.js';
 import { own } from '../own.js';
+import { Skipped } from '../skipped.js';
 
 // <JSFunction NAME (sfi = 0x…)> ; NAME may be empty, and --trace-file-names appends " <file>".
 const JSF = String.raw`0x[0-9a-f]+ <JSFunction ?(.*?) \(sfi = (0x[0-9a-f]+)\)>`;
@@ -75,6 +76,8 @@ interface Job {
 export class TraceParser {
   unknown = 0;
   recognized = 0;
+  /** Lines of a known shape with a field that does not parse (`unknown` counts the rest). */
+  readonly skipped = new Skipped();
   /** Lines that look like a V8 line broken by another thread's output. */
   garbled = 0;
   private openBailout: DeoptEvent | undefined;
@@ -122,6 +125,7 @@ export class TraceParser {
    * on their bytes without being decoded.
    */
   lineBytes(buf: Buffer, start: number, end: number): void {
+    this.skipped.line++;
     if (buf[start] === 32 /* space */ && isFrameDumpLine(buf, start, end)) return void this.recognized++;
     this.line(buf.toString('utf8', start, end));
   }
@@ -201,9 +205,12 @@ export class TraceParser {
     }
     if (line.startsWith('[completed compiling ') || line.startsWith('[optimizing ')) {
       if (!(m = (line.startsWith('[optimizing ') ? RE.optimizing18 : RE.completedCompiling).exec(line))) return false;
+      const timings = [Number(m[5]), Number(m[6]), Number(m[7])];
+      const bad = timings.findIndex((t) => !Number.isFinite(t));
+      if (bad >= 0) return this.malformed(line.startsWith('[optimizing ') ? 'optimizing' : 'completed compiling', 'bad timing', m[5 + bad]!);
       const fn = this.fn(m[1]!, m[2]!);
       const tier = tierFromTarget(m[3]!);
-      fn.timeline.push({ kind: 'compile-end', tier, osr: !!m[4], timings: [Number(m[5]), Number(m[6]), Number(m[7])], source: this.source });
+      fn.timeline.push({ kind: 'compile-end', tier, osr: !!m[4], timings, source: this.source });
       // Inlining is decided by now. Maglev and synchronous jobs print no
       // "completed optimizing": their code is in place now.
       const job = this.dropJob(fn, tier);
@@ -242,6 +249,12 @@ export class TraceParser {
       return true;
     }
     return KNOWN_NOISE.some((p) => line.startsWith(p));
+  }
+
+  /** A V8 line with a field that does not parse: skipped, and counted as malformed (the caller counts it as V8's). */
+  private malformed(kind: string, what: string, value: string): true {
+    this.skipped.bad(kind, what, value);
+    return true;
   }
 
   private dropJob(fn: RuntimeFunction, tier: OptimizingTier | undefined): Job | undefined {

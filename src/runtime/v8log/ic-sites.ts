@@ -47,6 +47,11 @@ function rankOf(state: string): number {
   return icStateRank(state);
 }
 
+/** Whether bytes [start, end) begin `0x`: a map address (or a pc), never an IC state. */
+function isAddress(buf: Buffer, start: number, end: number): boolean {
+  return end - start > 2 && buf[start] === 48 /* 0 */ && buf[start + 1] === 120 /* x */;
+}
+
 /** Flag in the kind column: the slot's line and column are in oddPositions. */
 const ODD_POSITION = 0x80;
 
@@ -217,9 +222,21 @@ class Window {
   }
 }
 
+/** Why an IC row was skipped: the field and its text. */
+export interface BadIcRow {
+  what: string;
+  value: string;
+}
+
 export class IcSites {
   /** IC rows aggregated: each is one transition. */
   transitions = 0;
+  /**
+   * Rows without the time column (V8 before 9: Node 12 and 14). Set from the
+   * v8-version row; left undefined without one, and each row is then told by
+   * its shape (the field after the states is a map address there).
+   */
+  legacy: boolean | undefined;
   /** Index of the input in RuntimeModel.sources (set when the sites are kept). */
   source = -1;
   /** Comma positions of the row being read. */
@@ -276,11 +293,13 @@ export class IcSites {
   }
 
   /**
-   * One IC row from its bytes; `tagEnd` is the comma after the tag. False when it has too few fields.
+   * One IC row from its bytes; `tagEnd` is the comma after the tag. Undefined when
+   * read, else why it was skipped (too few fields, a field that does not parse).
    * <IC>,<pc>,<µs>,<line>,<column>,<old>,<new>,<map>,<key>,<modifier>,<slow reason>
+   * V8 < 9: <IC>,<pc>,<line>,<column>,<old>,<new>,<map>,<key>,<modifier>,<slow reason>
    * Only the fields needed are decoded, and the key and map only when the site keeps them.
    */
-  row(kind: number, buf: Buffer, tagEnd: number, end: number): boolean {
+  row(kind: number, buf: Buffer, tagEnd: number, end: number): BadIcRow | undefined {
     const cm = this.commas;
     let n = 0;
     let last = -1;
@@ -292,10 +311,20 @@ export class IcSites {
       beforeLast = last;
       last = i;
     }
-    if (n < 8) return false; // fewer than 9 fields
-    this.transitions++;
+    if (this.legacy ?? (n >= 7 && isAddress(buf, cm[5]! + 1, cm[6]!))) {
+      // No time column: shift the commas so the fields line up (the time field reads empty, and is not read).
+      for (let i = 8; i >= 2; i--) cm[i] = cm[i - 1]!;
+      n++;
+    }
+    if (n < 8) return { what: 'too few fields in', value: buf.toString('utf8', tagEnd + 1, end) }; // fewer than 9 fields
     const line = decimal(buf, cm[2]! + 1, cm[3]!);
+    if (!(line >= 0)) return { what: 'bad line', value: buf.toString('utf8', cm[2]! + 1, cm[3]!) };
     const column = decimal(buf, cm[3]! + 1, cm[4]!);
+    if (!(column >= 0)) return { what: 'bad column', value: buf.toString('utf8', cm[3]! + 1, cm[4]!) };
+    if (canonicalHex(buf, cm[0]! + 1, cm[1]!) < 0 && !(Number(buf.toString('utf8', cm[0]! + 1, cm[1]!)) >= 0)) {
+      return { what: 'bad pc', value: buf.toString('utf8', cm[0]! + 1, cm[1]!) };
+    }
+    this.transitions++;
     const e = this.entry(kind, buf, line, column);
     const s = this.window.slot(e);
     const count = this.count[s]! + 1;
@@ -321,7 +350,7 @@ export class IcSites {
       const oldState = text(buf, cm[4]! + 1, cm[5]!);
       this.first[s] = this.transition(oldState, newState, key, this.mapText(map, buf, cm[6]! + 1, cm[7]!));
     }
-    return true;
+    return undefined;
   }
 
   /**

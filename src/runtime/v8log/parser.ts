@@ -7,12 +7,13 @@ import {
   type OptimizingTier,
   type RuntimeFunction,
   type SourcePosition,
-  normalizeAddress,
+  parseAddress,
   parseDeoptSite,
   parsePosition,
 } from '../model.js';
 import { own } from '../own.js';
 import { isInternalScript } from '../scripts.js';
+import { Skipped } from '../skipped.js';
 import { numberField, text } from './bytes.js';
 import { unescapeField } from './escape.js';
 import { IC_KINDS, IcSites } from './ic-sites.js';
@@ -71,9 +72,16 @@ function splitCodeName(field: string): { name: string; position?: SourcePosition
   return { name: sp >= 0 ? own(text.slice(0, sp)) : '', position };
 }
 
+/** A whole number as text, as the numeric fields of rows are (decimal or 0x…). */
+const NUMBER = /^(?:\d+|0x[0-9a-fA-F]+|-\d+)$/;
+/** Field of `code-source-info` with the inlined calls: F<fn index>O<script offset>[I<parent inlining id>]... */
+const INLINING = /^(?:F-?\d+O-?\d+(?:I-?\d+)?)*$/;
+
 export class V8LogParser {
-  unknown = 0;
   recognized = 0;
+  readonly skipped = new Skipped();
+  /** code-deopt rows of code objects the log never described (or described with no function): counted, not attributed. */
+  unattributedDeopts = 0;
   private readonly codes = new Map<number, CodeEntry>();
   /** Start addresses of the code objects, sorted when a join needs them. */
   private sorted: Float64Array | undefined;
@@ -89,8 +97,14 @@ export class V8LogParser {
     private readonly source: number,
   ) {}
 
+  /** Rows of kinds not read (the malformed ones are counted in `skipped`). */
+  get unknown(): number {
+    return this.skipped.unknown;
+  }
+
   /** One line as bytes [start, end) of buf (what loadRuntime feeds): IC rows are read from the bytes, ticks and function events skipped. */
   lineBytes(buf: Buffer, start: number, end: number): void {
+    this.skipped.line++;
     if (start === end) return;
     const c = buf[start];
     if (c === 76 /* L */ || c === 83 /* S */ || c === 75 /* K */) {
@@ -146,15 +160,23 @@ export class V8LogParser {
         return this.version(line.split(','));
       default:
         if (IGNORED.has(tag)) this.recognized++;
-        else this.unknown++;
+        else this.skipped.unknownRow(tag);
     }
   }
 
+  /** A row of a known kind with fewer fields than V8 writes: skipped. */
+  private short(tag: string, row: string): void {
+    this.skipped.bad(tag, 'too few fields in', row);
+  }
+
   private version(f: string[]): void {
-    if (f.length < 5) return void this.unknown++;
-    this.recognized++;
+    if (f.length < 5) return this.short('v8-version', f.join(','));
     const [, a, b2, c, d, cand] = f;
+    for (const n of [a, b2, c, d]) if (!/^\d+$/.test(n!)) return this.skipped.bad('v8-version', 'bad version number', n!);
+    this.recognized++;
     this.b.model.v8Version ??= `${a}.${b2}.${c}.${d}${cand && cand !== '0' ? cand : ''}`;
+    // IC rows have a time column from V8 9 on (Node 16); older ones (Node 12/14) do not.
+    this.ics.legacy = Number(a) < 9;
   }
 
   /**
@@ -173,26 +195,38 @@ export class V8LogParser {
       beforeLast = last;
       last = i;
     }
-    if (n < 6) return void this.unknown++; // fewer than 7 fields
-    this.recognized++;
+    if (n < 6) return this.short('code-creation', buf.toString('utf8', from, end)); // fewer than 7 fields
+    // Every field read is checked before anything is kept: a bad one skips the row.
     const start = numberField(buf, cm[3]! + 1, cm[4]!);
+    if (!(start >= 0)) return this.skipped.bad('code-creation', 'bad code start', buf.toString('utf8', cm[3]! + 1, cm[4]!));
     const size = numberField(buf, cm[4]! + 1, cm[5]!);
-    if (!Number.isFinite(start)) return;
-    this.sorted = undefined;
-    if (n < 8) return void this.codes.set(start, { start, size }); // no SFI and marker: not a JS function
+    if (!(size >= 0)) return this.skipped.bad('code-creation', 'bad code size', buf.toString('utf8', cm[4]! + 1, cm[5]!));
+    if (n < 8) {
+      // No SFI and marker: not a JS function.
+      this.recognized++;
+      this.sorted = undefined;
+      return void this.codes.set(start, { start, size });
+    }
     // A name with an unescaped comma adds fields: it runs to the SFI field.
-    const { name, position } = splitCodeName(buf.toString('utf8', cm[5]! + 1, beforeLast));
-    const sfi = buf.toString('utf8', beforeLast + 1, last);
+    const sfiText = buf.toString('utf8', beforeLast + 1, last);
+    // Non-JS code whose name holds commas has no SFI there: only an 0x… field is one.
+    const sfi = sfiText.startsWith('0x') ? parseAddress(sfiText) : undefined;
+    if (sfiText.startsWith('0x') && sfi === undefined) return this.skipped.bad('code-creation', 'bad SFI address', sfiText);
     const marker = text(buf, last + 1, end);
     const tier = tierOfMarker(marker);
+    const time = tier ? numberField(buf, cm[2]! + 1, cm[3]!) : 0;
+    if (!(time >= 0)) return this.skipped.bad('code-creation', 'bad time', buf.toString('utf8', cm[2]! + 1, cm[3]!));
+    this.recognized++;
+    this.sorted = undefined;
+    const { name, position } = splitCodeName(buf.toString('utf8', cm[5]! + 1, beforeLast));
     const entry: CodeEntry = { start, size, tier };
-    if (position && sfi.startsWith('0x')) {
+    if (position && sfi !== undefined) {
       position.script = this.scriptName(position.script);
-      const fn = this.b.fnByPosition(position, name, own(normalizeAddress(sfi)));
+      const fn = this.b.fnByPosition(position, name, own(sfi));
       entry.fn = fn;
       entry.scriptName = position.script;
       if (name) this.recentByName.set(name, fn);
-      if (tier) fn.timeline.push({ kind: 'optimized', tier, osr: marker.startsWith('o'), time: numberField(buf, cm[2]! + 1, cm[3]!), source: this.source });
+      if (tier) fn.timeline.push({ kind: 'optimized', tier, osr: marker.startsWith('o'), time, source: this.source });
     }
     this.codes.set(start, entry);
   }
@@ -206,14 +240,16 @@ export class V8LogParser {
 
   private codeDeopt(f: string[]): void {
     // code-deopt,<µs>,<size>,<code start>,<inlining id>,<script offset>,<kind>,<position>,<reason>
-    if (f.length < 9) return void this.unknown++;
+    if (f.length < 9) return this.short('code-deopt', f.join(','));
+    if (!NUMBER.test(f[3]!)) return this.skipped.bad('code-deopt', 'bad code start', f[3]!);
+    if (!NUMBER.test(f[1]!)) return this.skipped.bad('code-deopt', 'bad time', f[1]!);
     this.recognized++;
     const code = this.codes.get(Number(f[3]));
     const kind = f[6]!;
     const positionText = unescapeField(f.slice(7, f.length - 1).join(','));
     const reason = unescapeField(f[f.length - 1]!);
     const fn = code?.fn;
-    if (!fn) return;
+    if (!fn) return void this.unattributedDeopts++;
     const site = parseDeoptSite(positionText);
     const tier = code.tier;
     this.b.model.deopts.push({ fn: fn.key, kind, reason, tier, site, time: Number(f[1]), source: this.source });
@@ -222,14 +258,23 @@ export class V8LogParser {
 
   private codeSourceInfo(f: string[]): void {
     // code-source-info,<code start>,<script id>,<start>,<end>,<positions>,<inlining>,<inlined SFIs>
-    if (f.length < 8) return void this.unknown++;
-    this.recognized++;
+    if (f.length < 8) return this.short('code-source-info', f.join(','));
+    if (!NUMBER.test(f[1]!)) return this.skipped.bad('code-source-info', 'bad code start', f[1]!);
+    if (!NUMBER.test(f[2]!)) return this.skipped.bad('code-source-info', 'bad script id', f[2]!);
     const inlining = f[6]!;
     const sfiList = f[7]!;
-    if (!inlining || !sfiList) return;
+    if (!INLINING.test(inlining)) return this.skipped.bad('code-source-info', 'bad inlining table', inlining);
+    const sfis: string[] = [];
+    for (const text of sfiList.split('S')) {
+      if (!text) continue;
+      const sfi = parseAddress(text);
+      if (sfi === undefined) return this.skipped.bad('code-source-info', 'bad SFI address', text);
+      sfis.push(sfi);
+    }
+    this.recognized++;
+    if (!inlining || !sfis.length) return;
     const code = this.codes.get(Number(f[1]));
     if (!code?.fn || !code.tier) return;
-    const sfis = sfiList.split('S').filter(Boolean).map(normalizeAddress);
     // F<fn index>O<script offset>[I<parent inlining id>] per inlined call.
     const re = /F(-?\d+)O(-?\d+)(?:I(-?\d+))?/g;
     const parents: Array<string | undefined> = [];
@@ -260,8 +305,9 @@ export class V8LogParser {
   }
 
   private ic(kind: number, buf: Buffer, tagEnd: number, end: number): void {
-    if (this.ics.row(kind, buf, tagEnd, end)) this.recognized++;
-    else this.unknown++;
+    const bad = this.ics.row(kind, buf, tagEnd, end);
+    if (bad === undefined) this.recognized++;
+    else this.skipped.bad(IC_KINDS[kind]!, bad.what, bad.value);
   }
 
   /** Joins pending IC entries to the code objects that hold their pc, as the code is now. */
@@ -294,7 +340,8 @@ export class V8LogParser {
   }
 
   private codeMove(f: string[]): void {
-    if (f.length < 3) return void this.unknown++;
+    if (f.length < 3) return this.short('code-move', f.join(','));
+    for (const a of [f[1]!, f[2]!]) if (!NUMBER.test(a)) return this.skipped.bad('code-move', 'bad address', a);
     this.recognized++;
     this.flushIcs();
     const from = Number(f[1]);
@@ -307,21 +354,26 @@ export class V8LogParser {
   }
 
   private codeDelete(f: string[]): void {
-    if (f.length < 2) return void this.unknown++;
+    if (f.length < 2) return this.short('code-delete', f.join(','));
+    if (!NUMBER.test(f[1]!)) return this.skipped.bad('code-delete', 'bad address', f[1]!);
     this.recognized++;
     this.flushIcs();
     if (this.codes.delete(Number(f[1]))) this.sorted = undefined;
   }
 
   private sfiMove(f: string[]): void {
-    if (f.length < 3) return void this.unknown++;
+    if (f.length < 3) return this.short('sfi-move', f.join(','));
+    const from = parseAddress(f[1]!);
+    if (from === undefined) return this.skipped.bad('sfi-move', 'bad address', f[1]!);
+    const to = parseAddress(f[2]!);
+    if (to === undefined) return this.skipped.bad('sfi-move', 'bad address', f[2]!);
     this.recognized++;
-    this.b.moveSfi(normalizeAddress(f[1]!), normalizeAddress(f[2]!));
+    this.b.moveSfi(from, to);
   }
 
   private disableOptimization(f: string[]): void {
     // code-disable-optimization,<name>,<reason>: only the name; take the latest function of that name.
-    if (f.length < 3) return void this.unknown++;
+    if (f.length < 3) return this.short('code-disable-optimization', f.join(','));
     this.recognized++;
     const fn = this.recentByName.get(unescapeField(f[1]!));
     if (fn) fn.timeline.push({ kind: 'disabled', reason: unescapeField(f.slice(2).join(',')), source: this.source });
@@ -333,9 +385,11 @@ export class V8LogParser {
     const c1 = line.indexOf(',');
     const c2 = line.indexOf(',', c1 + 1);
     const c3 = c2 < 0 ? -1 : line.indexOf(',', c2 + 1);
-    if (c2 < 0 || c3 < 0) return void this.unknown++;
+    if (c2 < 0 || c3 < 0) return this.short(tag, line);
+    const idText = line.slice(c1 + 1, c2);
+    if (!/^\d+$/.test(idText)) return this.skipped.bad(tag, 'bad script id', idText);
     this.recognized++;
-    const id = Number(line.slice(c1 + 1, c2));
+    const id = Number(idText);
     const name = unescapeField(line.slice(c2 + 1, c3));
     const key = `${this.source}:${id}`;
     const scripts = this.b.model.scripts;
