@@ -163,6 +163,35 @@ test('UTF-16 trace text and v8.log (with BOM, as PowerShell writes them) are rea
   });
 });
 
+test('node 14 (V8 8.4): IC rows without the time column are read, by the v8-version row or by their shape', async () => {
+  const fixture = v8Fixture('14', 'suite.v8.log.gz');
+  const expected = ['LoadIC ic-states.js:6:12 N ×6 maps 6 x', 'KeyedStoreIC ic-states.js:15:10 N ×2 maps 1 a|b'];
+  const megamorphic = (model: RuntimeModel) => icSummary(model).filter((i) => i.includes(' ic-states.js:') && / N ×/.test(i));
+  const { model, notes } = await loadRuntime([fixture]);
+  assert.is(model.v8Version, '8.4.371.23-node.88');
+  assert.equal(megamorphic(model), expected);
+  assert.equal(model.sources.map((s) => [s.icTransitions, s.icSites, s.unknownLines, s.malformedLines]), [[4786, 4494, 0, 0]]);
+  assert.equal(notes, []);
+  assert.equal(deopts(model), [
+    'getX | eager | wrong map | turbofan | deopt-eager.js:6:12',
+    'addOne | eager | not a Smi | turbofan | deopt-eager.js:10:12',
+    'label | soft | Insufficient type feedback for generic named access | turbofan | deopt-eager.js:14:25',
+    'outer | eager | wrong map | turbofan | deopt-eager.js:19:12 < deopt-eager.js:23:10',
+    'offset | lazy | (unknown) | turbofan | deopt-lazy.js:54:3',
+    '(anon) | soft | Insufficient type feedback for generic named access | turbofan | inlining.js:80:9',
+    'norm | eager | wrong map | turbofan | file://esm-deopt.mjs:4:29',
+  ]);
+  // Without its v8-version row, each IC row is told by its shape.
+  await inTmp(async (dir) => {
+    const file = path.join(dir, 'no-version.v8.log');
+    fs.writeFileSync(file, gunzip(fixture).replace(/^v8-version,[^\n]*\n/, ''));
+    const bare = await loadRuntime([file]);
+    assert.is(bare.model.v8Version, undefined);
+    assert.equal(megamorphic(bare.model), expected);
+    assert.equal(bare.model.sources.map((s) => [s.icTransitions, s.icSites]), [[4786, 4494]]);
+  });
+});
+
 test('counts in notes are singular or plural as they should be', async () => {
   const one = await loadRuntime([malformed('crlf.handmade.trace.txt')]);
   assert.equal(one.notes, ['crlf.handmade.trace.txt: 1 line of program output or unknown text skipped']);
