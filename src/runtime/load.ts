@@ -82,6 +82,14 @@ export async function loadRuntime(files: string[]): Promise<{ model: RuntimeMode
     if (parser instanceof V8LogParser && parser.unattributedDeopts) {
       notes.push(`${label}: ${count(parser.unattributedDeopts, 'deopt')} in code the log does not describe (unknown or eval'd code): not attributed to a function`);
     }
+    if (parser instanceof TraceParser && parser.positionLines === 0) {
+      // Plain --trace-deopt prints no position for any deopt: say why they have none, once.
+      let unplaced = 0;
+      for (const d of b.model.deopts) if (d.source === source && !d.site && d.kind !== 'deopt-lazy' && d.kind !== 'dependency-change') unplaced++;
+      if (unplaced) {
+        notes.push(`${label}: ${count(unplaced, 'deopt')} without a source position (the trace has no --trace-deopt-verbose lines): add --trace-deopt-verbose, or a v8.log of the same run, for where they happened`);
+      }
+    }
     if (parser instanceof TraceParser && parser.garbled) notes.push(`${label}: ${count(parser.garbled, 'line')} interleaved by compile threads, parsed in part`);
     if (stats.overlong) notes.push(`${label}: ${overlong}`);
     const damage = stats.gzipDamage;

@@ -192,6 +192,51 @@ test('node 14 (V8 8.4): IC rows without the time column are read, by the v8-vers
   });
 });
 
+test('plain --trace-opt --trace-deopt (not verbose): every deopt in the model with function, kind, reason, tier, opt id and bytecode offset; one note on positions', async () => {
+  const expected: Record<string, string[]> = {
+    '18': [
+      'getX deopt-eager wrong map turbofan #0 @0',
+      'addOne deopt-eager not a Smi turbofan #1 @2',
+      'label deopt-eager Insufficient type feedback for generic named access turbofan #2 @4',
+      'area dependency-change code dependencies - #4 @-',
+      'offset dependency-change code dependencies - #6 @-',
+      'offset deopt-lazy (unknown) turbofan #6 @3',
+      '(anon) deopt-eager Insufficient type feedback for generic named access turbofan #10 @117',
+      'norm deopt-eager wrong map turbofan #13 @0',
+    ],
+    '24': [
+      'getX deopt-eager wrong map turbofan #1 @0',
+      'addOne deopt-eager not a Smi turbofan #2 @2',
+      'label deopt-eager Insufficient type feedback for generic named access turbofan #3 @4',
+      'area dependency-change dependent field type constness changed turbofan #6 @-',
+      'offset dependency-change dependent property cell changed turbofan #8 @-',
+      'offset deopt-lazy (unknown) turbofan #8 @3',
+      '(anon) deopt-eager prepare for on stack replacement (OSR) maglev #13 @98',
+      '(anon) deopt-eager Insufficient type feedback for generic named access turbofan #14 @118',
+      '(anon) deopt-eager prepare for on stack replacement (OSR) maglev #18 @32',
+      '(anon) deopt-eager Insufficient type feedback for call turbofan #19 @48',
+      'longLoop deopt-eager prepare for on stack replacement (OSR) maglev #20 @10',
+      'norm deopt-eager wrong map turbofan #22 @0',
+    ],
+  };
+  for (const [major, list] of Object.entries(expected)) {
+    const { model, notes } = await loadRuntime([v8Fixture(major, 'suite.plain.trace.txt')]);
+    const got = model.deopts.map((d) => {
+      const fn = model.functions.get(d.fn)!;
+      assert.ok(d.fn.startsWith('sfi:') && !fn.position && !d.site, 'trace text alone: an SFI, no position');
+      return `${fn.name || '(anon)'} ${d.kind} ${d.reason} ${d.tier ?? '-'} #${d.optId} @${d.bytecodeOffset ?? '-'}`;
+    });
+    assert.equal(got, list);
+    const placeable = list.filter((d) => !/ (deopt-lazy|dependency-change) /.test(d)).length;
+    assert.equal(notes, [
+      'suite.plain.trace.txt: 6 lines of program output or unknown text skipped',
+      `suite.plain.trace.txt: ${placeable} deopts without a source position (the trace has no --trace-deopt-verbose lines): add --trace-deopt-verbose, or a v8.log of the same run, for where they happened`,
+    ]);
+  }
+  // Verbose traces name their positions: no such note.
+  assert.not.ok((await loadRuntime([v8Fixture('24', 'suite.trace.txt')])).notes.some((n) => n.includes('--trace-deopt-verbose')));
+});
+
 test('counts in notes are singular or plural as they should be', async () => {
   const one = await loadRuntime([malformed('crlf.handmade.trace.txt')]);
   assert.equal(one.notes, ['crlf.handmade.trace.txt: 1 line of program output or unknown text skipped']);

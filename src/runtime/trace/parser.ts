@@ -78,6 +78,8 @@ export class TraceParser {
   recognized = 0;
   /** Lines of a known shape with a field that does not parse (`unknown` counts the rest). */
   readonly skipped = new Skipped();
+  /** `;;; deoptimize at` lines: none means the trace was taken without --trace-deopt-verbose. */
+  positionLines = 0;
   /** Lines that look like a V8 line broken by another thread's output. */
   garbled = 0;
   private openBailout: DeoptEvent | undefined;
@@ -273,6 +275,7 @@ export class TraceParser {
 
   private deoptAt(text: string): void {
     this.recognized++;
+    this.positionLines++;
     const ev = this.openBailout;
     if (!ev || ev.site) return;
     ev.site = parseDeoptSite(text.slice(';;; deoptimize at'.length));
