@@ -4,6 +4,7 @@
 // and tick rows are skipped undecoded; the rest are decoded and split.
 import type { ModelBuilder } from '../builder.js';
 import {
+  type DeoptSite,
   type OptimizingTier,
   type RuntimeFunction,
   type SourcePosition,
@@ -15,20 +16,13 @@ import { own } from '../own.js';
 import { isInternalScript } from '../scripts.js';
 import { Skipped } from '../skipped.js';
 import { numberField, text } from './bytes.js';
+import { CodeTable } from './code-table.js';
 import { unescapeField } from './escape.js';
 import { IC_KINDS, IcSites } from './ic-sites.js';
 
-interface CodeEntry {
-  start: number;
-  size: number;
-  fn?: RuntimeFunction;
-  tier?: OptimizingTier;
-  scriptName?: string;
-}
-
 /** Rows understood but not needed for the model. */
 const IGNORED = new Set<string>([
-  'function', 'new', 'delete', 'heap-capacity', 'heap-available', 'v8-platform', 'compilation-cache', 'shared-library',
+  'function', 'heap-capacity', 'heap-available', 'v8-platform', 'compilation-cache', 'shared-library',
   'shared-library-end', 'tick', 'current-time', 'profiler', 'code-moving-gc', 'snapshot-code-name', 'timer-event',
   'timer-event-start', 'timer-event-end', 'map', 'map-create', 'map-details', 'suspend-context', 'heap-sample-begin',
   'heap-sample-end', 'heap-sample-item', 'tick-interval', 'active-runtime-timer', 'debug-event', 'feedback-vector',
@@ -82,10 +76,16 @@ export class V8LogParser {
   readonly skipped = new Skipped();
   /** code-deopt rows of code objects the log never described (or described with no function): counted, not attributed. */
   unattributedDeopts = 0;
-  private readonly codes = new Map<number, CodeEntry>();
-  /** Start addresses of the code objects, sorted when a join needs them. */
-  private sorted: Float64Array | undefined;
-  private lastBest = -1;
+  /** Code objects alive at the current row (bounded by what lives, not by what the log ever made). */
+  readonly codes = new CodeTable();
+  /**
+   * The function each SFI address of this log belongs to now. It keeps each
+   * function's `sfis` to its current addresses: a moved SFI leaves its old
+   * address, and an address reused for another function leaves the old one.
+   */
+  private readonly sfiOwner = new Map<string, RuntimeFunction>();
+  /** Deopt positions by their text: thousands of deopts share a few sites. */
+  private readonly sites = new Map<string, DeoptSite | undefined>();
   private readonly ics = new IcSites();
   /** First comma positions of the code-creation row being read. */
   private readonly codeCommas = new Int32Array(6);
@@ -158,6 +158,9 @@ export class V8LogParser {
         return;
       case 'v8-version':
         return this.version(line.split(','));
+      case 'new':
+      case 'delete':
+        return this.heapChunk(tag, line.split(','));
       default:
         if (IGNORED.has(tag)) this.recognized++;
         else this.skipped.unknownRow(tag);
@@ -204,8 +207,7 @@ export class V8LogParser {
     if (n < 8) {
       // No SFI and marker: not a JS function.
       this.recognized++;
-      this.sorted = undefined;
-      return void this.codes.set(start, { start, size });
+      return this.codes.add({ start, size });
     }
     // A name with an unescaped comma adds fields: it runs to the SFI field.
     const sfiText = buf.toString('utf8', beforeLast + 1, last);
@@ -217,18 +219,39 @@ export class V8LogParser {
     const time = tier ? numberField(buf, cm[2]! + 1, cm[3]!) : 0;
     if (!(time >= 0)) return this.skipped.bad('code-creation', 'bad time', buf.toString('utf8', cm[2]! + 1, cm[3]!));
     this.recognized++;
-    this.sorted = undefined;
     const { name, position } = splitCodeName(buf.toString('utf8', cm[5]! + 1, beforeLast));
-    const entry: CodeEntry = { start, size, tier };
+    const entry: { start: number; size: number; tier?: OptimizingTier; fn?: RuntimeFunction; scriptName?: string } = { start, size, tier };
     if (position && sfi !== undefined) {
       position.script = this.scriptName(position.script);
       const fn = this.b.fnByPosition(position, name, own(sfi));
+      this.ownSfi(sfi, fn);
       entry.fn = fn;
       entry.scriptName = position.script;
       if (name) this.recentByName.set(name, fn);
       if (tier) fn.timeline.push({ kind: 'optimized', tier, osr: marker.startsWith('o'), time, source: this.source });
     }
-    this.codes.set(start, entry);
+    this.codes.add(entry);
+  }
+
+  /** Records that `sfi` is `fn`'s now, taking it from the function that had the address before. */
+  private ownSfi(sfi: string, fn: RuntimeFunction): void {
+    const before = this.sfiOwner.get(sfi);
+    if (before === fn) return;
+    if (before) before.sfis.delete(sfi);
+    this.sfiOwner.set(sfi, fn);
+  }
+
+  /** `new,MemoryChunk,<address>,<size>` / `delete,MemoryChunk,<address>`: heap pages; code on a released page is dead. */
+  private heapChunk(tag: string, f: string[]): void {
+    if (f[1] !== 'MemoryChunk') return void this.recognized++; // CodeRange and others
+    if (f.length < (tag === 'new' ? 4 : 3)) return this.short(tag, f.join(','));
+    if (!NUMBER.test(f[2]!)) return this.skipped.bad(tag, 'bad address', f[2]!);
+    if (tag === 'new' && !NUMBER.test(f[3]!)) return this.skipped.bad(tag, 'bad size', f[3]!);
+    this.recognized++;
+    if (tag === 'new') return this.codes.chunkCreated(Number(f[2]), Number(f[3]));
+    // IC rows logged so far may name code on this page: join them while it is known.
+    this.flushIcs();
+    this.codes.chunkDeleted(Number(f[2]));
   }
 
   /** One string per script name (code rows repeat it, each a view of its row). */
@@ -250,10 +273,18 @@ export class V8LogParser {
     const reason = unescapeField(f[f.length - 1]!);
     const fn = code?.fn;
     if (!fn) return void this.unattributedDeopts++;
-    const site = parseDeoptSite(positionText);
+    const site = this.site(positionText);
     const tier = code.tier;
     this.b.model.deopts.push({ fn: fn.key, kind, reason, tier, site, time: Number(f[1]), source: this.source });
     fn.timeline.push({ kind: 'deoptimized', deoptKind: kind, reason, tier, source: this.source });
+  }
+
+  /** The parsed position of a deopt, shared by the deopts printed with the same text. */
+  private site(positionText: string): DeoptSite | undefined {
+    if (this.sites.has(positionText)) return this.sites.get(positionText);
+    const site = parseDeoptSite(positionText);
+    if (this.sites.size < 1 << 16) this.sites.set(own(positionText), site);
+    return site;
   }
 
   private codeSourceInfo(f: string[]): void {
@@ -312,31 +343,7 @@ export class V8LogParser {
 
   /** Joins pending IC entries to the code objects that hold their pc, as the code is now. */
   private flushIcs(): void {
-    this.ics.join((pc) => this.codeAt(pc));
-  }
-
-  /** The code object whose range holds `pc`: the one starting last at or before it. */
-  private codeAt(pc: number): CodeEntry | undefined {
-    // A typed array sorts numerically without a comparator.
-    const starts = this.sorted ?? (this.sorted = Float64Array.from(this.codes.keys()).sort());
-    // Entries come in first-seen order, so neighbours often share a code object: try the last one first.
-    let best = this.lastBest;
-    if (!(best >= 0 && best < starts.length && starts[best]! <= pc && (best + 1 === starts.length || starts[best + 1]! > pc))) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      best = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (starts[mid]! <= pc) {
-          best = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      if (best < 0) return undefined;
-      this.lastBest = best;
-    }
-    const code = this.codes.get(starts[best]!);
-    return code && pc < code.start + Math.max(code.size, 1) ? code : undefined;
+    this.ics.join((pc) => this.codes.at(pc));
   }
 
   private codeMove(f: string[]): void {
@@ -344,13 +351,7 @@ export class V8LogParser {
     for (const a of [f[1]!, f[2]!]) if (!NUMBER.test(a)) return this.skipped.bad('code-move', 'bad address', a);
     this.recognized++;
     this.flushIcs();
-    const from = Number(f[1]);
-    const code = this.codes.get(from);
-    if (!code) return;
-    this.codes.delete(from);
-    code.start = Number(f[2]);
-    this.codes.set(code.start, code);
-    this.sorted = undefined;
+    this.codes.move(Number(f[1]), Number(f[2]));
   }
 
   private codeDelete(f: string[]): void {
@@ -358,7 +359,7 @@ export class V8LogParser {
     if (!NUMBER.test(f[1]!)) return this.skipped.bad('code-delete', 'bad address', f[1]!);
     this.recognized++;
     this.flushIcs();
-    if (this.codes.delete(Number(f[1]))) this.sorted = undefined;
+    this.codes.delete(Number(f[1]));
   }
 
   private sfiMove(f: string[]): void {
@@ -368,6 +369,12 @@ export class V8LogParser {
     const to = parseAddress(f[2]!);
     if (to === undefined) return this.skipped.bad('sfi-move', 'bad address', f[2]!);
     this.recognized++;
+    const fn = this.sfiOwner.get(from);
+    if (fn) {
+      this.sfiOwner.delete(from);
+      fn.sfis.delete(from); // the builder adds the new address
+      this.ownSfi(to, fn);
+    }
     this.b.moveSfi(from, to);
   }
 

@@ -1,0 +1,152 @@
+// The code objects of a v8.log that are alive at the current row, by start
+// address, for joining IC pcs and deopt rows to their function.
+//
+// A long-running process creates code without end, and V8 reports few of its
+// deaths: `code-move` and `code-delete` rows, but most dead code simply has its
+// memory reused or its page released. So an entry is also dropped when the log
+// shows its memory was taken by later code (two live code objects never
+// overlap) or released (`delete,MemoryChunk` of the page that held it, applied
+// to the code made before the release). The table is compacted whenever a
+// lookup needs it sorted and whenever it has doubled since the last compaction,
+// which keeps it at about twice the live code, whatever the length of the log.
+import type { OptimizingTier, RuntimeFunction } from '../model.js';
+
+export interface CodeEntry {
+  start: number;
+  size: number;
+  fn?: RuntimeFunction;
+  tier?: OptimizingTier;
+  scriptName?: string;
+  /** Order of creation or last move: a freed range or an overlap kills only older code. */
+  seq: number;
+}
+
+interface Range {
+  start: number;
+  end: number;
+  seq: number;
+}
+
+/** Entries below which the table is never compacted for its size alone. */
+const MIN_COMPACT = 4096;
+
+export class CodeTable {
+  /** Code objects dropped because the log showed their memory freed or reused. */
+  dropped = 0;
+  private readonly byStart = new Map<number, CodeEntry>();
+  /** Start addresses of the entries, sorted; undefined after any change. */
+  private sorted: Float64Array | undefined;
+  private lastBest = -1;
+  private seq = 0;
+  /** Released pages not yet applied to the entries. */
+  private freed: Range[] = [];
+  /** Heap pages (MemoryChunk) alive, by address: their sizes. */
+  private readonly chunks = new Map<number, number>();
+  private compactAt = MIN_COMPACT;
+
+  get size(): number {
+    return this.byStart.size;
+  }
+
+  add(entry: Omit<CodeEntry, 'seq'>): void {
+    const e = entry as CodeEntry;
+    e.seq = ++this.seq;
+    this.byStart.set(e.start, e);
+    this.sorted = undefined;
+    if (this.byStart.size >= this.compactAt) this.compact();
+  }
+
+  get(start: number): CodeEntry | undefined {
+    return this.byStart.get(start);
+  }
+
+  move(from: number, to: number): void {
+    const code = this.byStart.get(from);
+    if (!code) return;
+    this.byStart.delete(from);
+    code.start = to;
+    code.seq = ++this.seq; // alive at its new place from now on
+    this.byStart.set(to, code);
+    this.sorted = undefined;
+  }
+
+  delete(start: number): void {
+    if (this.byStart.delete(start)) this.sorted = undefined;
+  }
+
+  /** `new,MemoryChunk,<address>,<size>`: a heap page. */
+  chunkCreated(address: number, size: number): void {
+    this.chunks.set(address, size);
+  }
+
+  /** `delete,MemoryChunk,<address>`: the page is released; the code on it made before now is dead. */
+  chunkDeleted(address: number): void {
+    const size = this.chunks.get(address);
+    if (size === undefined) return; // a page from before the log started: its size is unknown
+    this.chunks.delete(address);
+    this.freed.push({ start: address, end: address + size, seq: this.seq });
+    this.sorted = undefined;
+  }
+
+  /** The code object whose range holds `pc`: the one starting last at or before it. */
+  at(pc: number): CodeEntry | undefined {
+    const starts = this.sorted ?? this.compact();
+    // Lookups come in first-seen order, so neighbours often share a code object: try the last one first.
+    let best = this.lastBest;
+    if (!(best >= 0 && best < starts.length && starts[best]! <= pc && (best + 1 === starts.length || starts[best + 1]! > pc))) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      best = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid]! <= pc) {
+          best = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (best < 0) return undefined;
+      this.lastBest = best;
+    }
+    const code = this.byStart.get(starts[best]!)!;
+    return pc < code.start + Math.max(code.size, 1) ? code : undefined;
+  }
+
+  /** Drops the entries the log showed dead (released pages, memory taken by later code); returns the sorted starts. */
+  private compact(): Float64Array {
+    const entries = [...this.byStart.values()].sort((a, b) => a.start - b.start);
+    const freed = this.freed.sort((a, b) => a.start - b.start);
+    this.freed = [];
+    const kept: CodeEntry[] = [];
+    const drop = (e: CodeEntry): void => {
+      this.byStart.delete(e.start);
+      this.dropped++;
+    };
+    // Released ranges that contain the current start (pages do not overlap, but a page may be released twice).
+    let active: Range[] = [];
+    let next = 0;
+    for (const e of entries) {
+      while (next < freed.length && freed[next]!.start <= e.start) active.push(freed[next++]!);
+      if (active.length) active = active.filter((r) => r.end > e.start);
+      if (active.some((r) => r.seq >= e.seq)) {
+        drop(e);
+        continue;
+      }
+      // Two live code objects never overlap: of two that do, the older one's memory was reused.
+      let alive = true;
+      for (let last = kept[kept.length - 1]; last && last.start + Math.max(last.size, 1) > e.start; last = kept[kept.length - 1]) {
+        if (last.seq > e.seq) {
+          alive = false;
+          break;
+        }
+        drop(kept.pop()!);
+      }
+      if (alive) kept.push(e);
+      else drop(e);
+    }
+    this.compactAt = Math.max(MIN_COMPACT, kept.length * 2);
+    this.lastBest = -1;
+    const starts = new Float64Array(kept.length);
+    for (let i = 0; i < kept.length; i++) starts[i] = kept[i]!.start;
+    return (this.sorted = starts);
+  }
+}
