@@ -1,8 +1,10 @@
-// The two large V8 inputs of the log cases, made once into ~/.cache/jitlint/logs/ by running
+// The large V8 inputs of the log cases, made once into ~/.cache/jitlint/logs/ by running
 // bench/programs/ic-storm.mjs (thousands of small functions reading properties of many object
-// shapes) under the V8 logging or tracing flags:
-//   v8.log     --log-ic --log-deopt --log-code --log-function-events   (at least 150 MB)
-//   trace.txt  --trace-opt --trace-deopt-verbose --trace-turbo-inlining (stdout, at least 50 MB)
+// shapes) or bench/programs/code-churn.mjs (code made, optimized and collected over and over)
+// under the V8 logging or tracing flags:
+//   v8.log        ic-storm, --log-ic --log-deopt --log-code --log-function-events   (at least 150 MB)
+//   trace.txt     ic-storm, --trace-opt --trace-deopt-verbose --trace-turbo-inlining (stdout, at least 50 MB)
+//   churn.v8.log  code-churn, the v8.log flags and --stress-compaction              (at least 500 MB)
 // A manifest (<name>.json) records the node version, flags, program parameters and size; a file
 // whose manifest does not match the current parameters and node version is made again.
 import { spawn } from 'node:child_process';
@@ -12,7 +14,7 @@ import { createWriteStream, existsSync, readFileSync, rmSync, statSync, writeFil
 import path from 'node:path';
 import { BENCH_DIR, LOGS_DIR, ensureDir, note } from './lib.mjs';
 
-const PROGRAM = path.join(BENCH_DIR, 'programs', 'ic-storm.mjs');
+const PROGRAMS = path.join(BENCH_DIR, 'programs');
 const MB = 1024 * 1024;
 
 export const LOG_SPECS = {
@@ -21,6 +23,17 @@ export const LOG_SPECS = {
     minBytes: 150 * MB,
     flags: ['--log-ic', '--log-deopt', '--log-code', '--log-function-events', '--no-logfile-per-isolate'],
     params: { functions: 50000, shapes: 10, rounds: 1, hot: 3000, 'hot-every': 8 },
+  },
+  // Memory: a log of code made, moved and collected over and over (bench/programs/code-churn.mjs).
+  // --stress-compaction makes every GC compact, so the code-move / sfi-move / freed-chunk rows of
+  // hours of a server's life fit in a few minutes of the program.
+  churn: {
+    file: 'churn.v8.log',
+    program: 'code-churn.mjs',
+    minBytes: 500 * MB,
+    flags: ['--stress-compaction', '--log-ic', '--log-deopt', '--log-code', '--log-function-events', '--no-logfile-per-isolate'],
+    params: { generations: 1800, 'per-gen': 40, hot: 2000, garbage: 2 },
+    scaled: 'generations',
   },
   trace: {
     file: 'trace.txt',
@@ -41,7 +54,7 @@ export async function countTruth(kind, file) {
   const t = { lines: 0 };
   const fnPositions = new Set();
   const rl = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  if (kind === 'v8log') {
+  if (kind === 'v8log' || kind === 'churn') {
     Object.assign(t, { deopts: 0, icTransitions: 0, codeCreation: 0, jsCode: 0, optimizedCode: 0 });
     for await (const line of rl) {
       t.lines++;
@@ -71,7 +84,7 @@ export async function countTruth(kind, file) {
       else if (line.includes('[completed optimizing ')) t.optimizations++;
     }
   }
-  if (kind === 'v8log') t.functions = fnPositions.size;
+  if (kind !== 'trace') t.functions = fnPositions.size;
   return t;
 }
 
@@ -89,13 +102,16 @@ function runNode(args, stdoutFile, cwd) {
 
 async function generate(kind, spec, scale) {
   const work = ensureDir(path.join(LOGS_DIR, `work-${kind}`));
-  const params = { ...spec.params, functions: Math.round(spec.params.functions * scale) };
-  const progArgs = [PROGRAM, work, ...Object.entries(params).flatMap(([k, v]) => [`--${k}`, String(v)])];
+  const scaled = spec.scaled ?? 'functions';
+  const params = { ...spec.params, [scaled]: Math.round(spec.params[scaled] * scale) };
+  const program = path.join(PROGRAMS, spec.program ?? 'ic-storm.mjs');
+  // ic-storm writes its generated module into a work directory given first.
+  const progArgs = [program, ...(spec.program ? [] : [work]), ...Object.entries(params).flatMap(([k, v]) => [`--${k}`, String(v)])];
   const target = path.join(LOGS_DIR, spec.file);
   const tmp = `${target}.tmp`;
   rmSync(tmp, { force: true });
   const t0 = Date.now();
-  if (kind === 'v8log') {
+  if (kind !== 'trace') {
     await runNode([...spec.flags, `--logfile=${tmp}`, ...progArgs], path.join(work, 'stdout.txt'), work);
   } else {
     await runNode([...spec.flags, ...progArgs], tmp, work);
@@ -124,13 +140,14 @@ export async function ensureLog(kind) {
   // Sizes depend a little on the machine (tiering is timing-dependent): grow until big enough.
   let scale = 1;
   for (let attempt = 0; attempt < 3; attempt++) {
-    note(`logs: generating ${spec.file} (${spec.flags.join(' ')}; ${spec.params.functions * scale | 0} functions) into ${LOGS_DIR}`);
+    const scaled = spec.scaled ?? 'functions';
+    note(`logs: generating ${spec.file} (${spec.flags.join(' ')}; ${spec.params[scaled] * scale | 0} ${scaled}) into ${LOGS_DIR}`);
     const g = await generate(kind, spec, scale);
     note(`logs: ${spec.file}: ${(g.bytes / MB).toFixed(0)} MB in ${g.seconds.toFixed(0)} s`);
     if (g.bytes >= spec.minBytes || attempt === 2) {
       renameSync(g.tmp, target);
       const truth = await countTruth(kind, target);
-      const manifest = { want, truth, params: g.params, bytes: g.bytes, seconds: g.seconds, made: new Date().toISOString(), nodeFlags: spec.flags, program: 'bench/programs/ic-storm.mjs' };
+      const manifest = { want, truth, params: g.params, bytes: g.bytes, seconds: g.seconds, made: new Date().toISOString(), nodeFlags: spec.flags, program: `bench/programs/${spec.program ?? 'ic-storm.mjs'}` };
       writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
       return { file: target, bytes: g.bytes, manifest };
     }

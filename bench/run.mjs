@@ -1,6 +1,6 @@
 // `npm run bench [-- options]`: jitlint against its peers. See bench/README.md.
 //
-//   --only LIST     comma-separated subset of: static, rxjs, effect, scaling, logs, v8log, trace
+//   --only LIST     comma-separated subset of: static, rxjs, effect, scaling, logs, v8log, trace, churn
 //   --quick         one run per case, no warm-up, scaling at 100 and 1000 files, rxjs only
 //                   (unless --only names effect): a smoke test of the harness, not a measurement
 //   --runs N        measured runs per case (default 5; 3 for cases slower than 20 s)
@@ -35,12 +35,12 @@ const { values: opts } = parseArgs({
   },
 });
 if (opts.help) {
-  console.log('usage: npm run bench -- [--only static,rxjs,effect,scaling,logs,v8log,trace] [--quick] [--runs N] [--sizes 100,1000,5000] [--no-warmup] [--no-build] [--scaling-tsc] [--out FILE]');
+  console.log('usage: npm run bench -- [--only static,rxjs,effect,scaling,logs,v8log,trace,churn] [--quick] [--runs N] [--sizes 100,1000,5000] [--no-warmup] [--no-build] [--scaling-tsc] [--out FILE]');
   process.exit(0);
 }
 
-const ALL = ['rxjs', 'effect', 'scaling', 'v8log', 'trace'];
-const ALIASES = { static: ['rxjs', 'effect'], logs: ['v8log', 'trace'] };
+const ALL = ['rxjs', 'effect', 'scaling', 'v8log', 'trace', 'churn'];
+const ALIASES = { static: ['rxjs', 'effect'], logs: ['v8log', 'trace', 'churn'] };
 let selected = new Set(ALL);
 if (opts.only) {
   selected = new Set();
@@ -206,11 +206,12 @@ if (selected.has('scaling')) {
 }
 
 // ---- logs -----------------------------------------------------------------------------------
-for (const kind of ['v8log', 'trace']) {
+for (const kind of ['v8log', 'trace', 'churn']) {
   if (!selected.has(kind)) continue;
   const log = await ensureLog(kind);
   note(`logs: ${path.basename(log.file)} (${(log.bytes / 2 ** 20).toFixed(0)} MB)`);
   const driver = (f, extra = {}) => ({ cmd: node, args: [path.join(PEERS, f), log.file], cwd: REPO, okCodes: [0], ...extra });
+  // churn: memory with code that moves and dies; the peers are not run on its 500 MB (minutes each, gigabytes of heap).
   const cases = [
     ...(haveRuntime ? [{ id: 'jitlint', label: 'jitlint loadRuntime', reference: true, spec: driver('jitlint-runtime.mjs') }] : []),
     ...(kind === 'v8log'
@@ -237,6 +238,15 @@ for (const kind of ['v8log', 'trace']) {
         target(`${name}: deopts extracted / in the file`, j.deopts / t.deopts, '>=', 1);
         target(`${name}: IC transitions extracted / in the file`, j.icTransitions / t.icTransitions, '>=', 1);
         target(`${name}: optimized-code events extracted / in the file`, j.codeEvents / t.optimizedCode, '>=', 1);
+      }
+    }
+    if (kind === 'churn') {
+      target(`${name}: peak RSS jitlint (MB)`, jl.rssKB / 1024, '<', 300);
+      const t = log.manifest.truth;
+      const j = counts.jitlint;
+      if (t && j) {
+        target(`${name}: deopts extracted / in the file`, j.deopts / t.deopts, '>=', 1);
+        target(`${name}: IC transitions extracted / in the file`, j.icTransitions / t.icTransitions, '>=', 1);
       }
     }
     if (kind === 'trace' && log.manifest.truth && counts.jitlint) {
@@ -300,7 +310,7 @@ function printReport(r) {
     out.push(`\n## logs: ${path.basename(l.file)} (${(l.bytes / 2 ** 20).toFixed(0)} MB, ${l.truth?.lines ?? '?'} lines)`);
     out.push(table(H, caseRows(l.cases)));
     const ids = Object.keys(l.counts).filter((k) => l.counts[k] && k !== 'readline');
-    if (l.kind === 'v8log' && l.truth) {
+    if (l.kind !== 'trace' && l.truth) {
       const rows = [
         ['deopts (code-deopt)', l.truth.deopts, ...ids.map((k) => l.counts[k].deopts)],
         ['IC transitions', l.truth.icTransitions, ...ids.map((k) => l.counts[k].icTransitions)],
