@@ -115,7 +115,7 @@ async function detectInput(file: string): Promise<RuntimeFormat> {
   try {
     st = await fs.promises.stat(file);
   } catch (e) {
-    throw new RuntimeInputError(`${label}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new RuntimeInputError(`${label}: cannot read (${(e as NodeJS.ErrnoException).code ?? escapeControl((e as Error).message)})`);
   }
   if (!st.isFile()) throw new RuntimeInputError(`${label}: not a file`);
   if (st.size === 0) throw new RuntimeInputError(`${label}: empty file`);

@@ -19,6 +19,8 @@ export interface CodeEntry {
   scriptName?: string;
   /** Order of creation or last move: a freed range or an overlap kills only older code. */
   seq: number;
+  /** Deleted, moved (a new entry stands at the new address) or replaced: skipped by the next compaction. */
+  dead?: boolean;
 }
 
 interface Range {
@@ -33,9 +35,15 @@ const MIN_COMPACT = 4096;
 export class CodeTable {
   /** Code objects dropped because the log showed their memory freed or reused. */
   dropped = 0;
+  compactions = 0;
   private readonly byStart = new Map<number, CodeEntry>();
-  /** Start addresses of the entries, sorted; undefined after any change. */
-  private sorted: Float64Array | undefined;
+  /** The entries as of the last compaction, by start, and their starts (for the binary search). */
+  private list: CodeEntry[] = [];
+  private starts = new Float64Array(0);
+  /** Entries made or moved since then: a compaction sorts only these and merges them in. */
+  private pending: CodeEntry[] = [];
+  /** Whether `list` is out of date (something added, moved, deleted or released since). */
+  private stale = false;
   private lastBest = -1;
   private seq = 0;
   /** Released pages not yet applied to the entries. */
@@ -51,8 +59,11 @@ export class CodeTable {
   add(entry: Omit<CodeEntry, 'seq'>): void {
     const e = entry as CodeEntry;
     e.seq = ++this.seq;
+    const before = this.byStart.get(e.start);
+    if (before) before.dead = true;
     this.byStart.set(e.start, e);
-    this.sorted = undefined;
+    this.pending.push(e);
+    this.stale = true;
     if (this.byStart.size >= this.compactAt) this.compact();
   }
 
@@ -64,14 +75,22 @@ export class CodeTable {
     const code = this.byStart.get(from);
     if (!code) return;
     this.byStart.delete(from);
-    code.start = to;
-    code.seq = ++this.seq; // alive at its new place from now on
-    this.byStart.set(to, code);
-    this.sorted = undefined;
+    code.dead = true;
+    // alive at its new place from now on
+    const moved: CodeEntry = { start: to, size: code.size, fn: code.fn, tier: code.tier, scriptName: code.scriptName, seq: ++this.seq };
+    const before = this.byStart.get(to);
+    if (before) before.dead = true;
+    this.byStart.set(to, moved);
+    this.pending.push(moved);
+    this.stale = true;
   }
 
   delete(start: number): void {
-    if (this.byStart.delete(start)) this.sorted = undefined;
+    const code = this.byStart.get(start);
+    if (!code) return;
+    code.dead = true;
+    this.byStart.delete(start);
+    this.stale = true;
   }
 
   /** `new,MemoryChunk,<address>,<size>`: a heap page. */
@@ -85,12 +104,13 @@ export class CodeTable {
     if (size === undefined) return; // a page from before the log started: its size is unknown
     this.chunks.delete(address);
     this.freed.push({ start: address, end: address + size, seq: this.seq });
-    this.sorted = undefined;
+    this.stale = true;
   }
 
   /** The code object whose range holds `pc`: the one starting last at or before it. */
   at(pc: number): CodeEntry | undefined {
-    const starts = this.sorted ?? this.compact();
+    if (this.stale) this.compact();
+    const starts = this.starts;
     // Lookups come in first-seen order, so neighbours often share a code object: try the last one first.
     let best = this.lastBest;
     if (!(best >= 0 && best < starts.length && starts[best]! <= pc && (best + 1 === starts.length || starts[best + 1]! > pc))) {
@@ -107,29 +127,43 @@ export class CodeTable {
       if (best < 0) return undefined;
       this.lastBest = best;
     }
-    const code = this.byStart.get(starts[best]!)!;
+    const code = this.list[best]!;
     return pc < code.start + Math.max(code.size, 1) ? code : undefined;
   }
 
-  /** Drops the entries the log showed dead (released pages, memory taken by later code); returns the sorted starts. */
-  private compact(): Float64Array {
-    const entries = [...this.byStart.values()].sort((a, b) => a.start - b.start);
+  /**
+   * Merges the entries made since the last compaction into the sorted list and
+   * drops the ones the log showed dead (deleted or moved, released pages, memory
+   * taken by later code).
+   */
+  private compact(): void {
+    this.compactions++;
+    const fresh = this.pending.sort((a, b) => a.start - b.start);
+    this.pending = [];
     const freed = this.freed.sort((a, b) => a.start - b.start);
     this.freed = [];
+    const old = this.list;
     const kept: CodeEntry[] = [];
     const drop = (e: CodeEntry): void => {
-      this.byStart.delete(e.start);
+      if (this.byStart.get(e.start) === e) this.byStart.delete(e.start);
+      e.dead = true;
       this.dropped++;
     };
     // Released ranges that contain the current start (pages do not overlap, but a page may be released twice).
     let active: Range[] = [];
     let next = 0;
-    for (const e of entries) {
-      while (next < freed.length && freed[next]!.start <= e.start) active.push(freed[next++]!);
-      if (active.length) active = active.filter((r) => r.end > e.start);
-      if (active.some((r) => r.seq >= e.seq)) {
-        drop(e);
-        continue;
+    let i = 0;
+    let j = 0;
+    while (i < old.length || j < fresh.length) {
+      const e = j >= fresh.length || (i < old.length && old[i]!.start <= fresh[j]!.start) ? old[i++]! : fresh[j++]!;
+      if (e.dead) continue;
+      if (freed.length) {
+        while (next < freed.length && freed[next]!.start <= e.start) active.push(freed[next++]!);
+        if (active.length) active = active.filter((r) => r.end > e.start);
+        if (active.some((r) => r.seq >= e.seq)) {
+          drop(e);
+          continue;
+        }
       }
       // Two live code objects never overlap: of two that do, the older one's memory was reused.
       let alive = true;
@@ -143,10 +177,12 @@ export class CodeTable {
       if (alive) kept.push(e);
       else drop(e);
     }
+    this.list = kept;
     this.compactAt = Math.max(MIN_COMPACT, kept.length * 2);
     this.lastBest = -1;
     const starts = new Float64Array(kept.length);
-    for (let i = 0; i < kept.length; i++) starts[i] = kept[i]!.start;
-    return (this.sorted = starts);
+    for (let k = 0; k < kept.length; k++) starts[k] = kept[k]!.start;
+    this.starts = starts;
+    this.stale = false;
   }
 }

@@ -555,6 +555,8 @@ export class IcSites {
    */
   private transition(oldState: string, newState: string, key: string, map: string): Transition {
     let byKey = this.transitionCache.get(map);
+    // Full: new maps (a long run makes them without end) get objects of their own, not cache entries.
+    if (!byKey && this.transitionCacheSize >= MAX_INTERNED) return { oldState, newState, key, map };
     if (!byKey) this.transitionCache.set(map, (byKey = new Map()));
     let list = byKey.get(key);
     if (!list) byKey.set(key, (list = []));

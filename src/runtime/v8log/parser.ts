@@ -15,7 +15,7 @@ import {
 import { own } from '../own.js';
 import { isInternalScript } from '../scripts.js';
 import { Skipped } from '../skipped.js';
-import { numberField, text } from './bytes.js';
+import { canonicalHex, numberField, text } from './bytes.js';
 import { CodeTable } from './code-table.js';
 import { unescapeField } from './escape.js';
 import { IC_KINDS, IcSites } from './ic-sites.js';
@@ -36,6 +36,9 @@ const IC_INDEX = new Map(IC_KINDS.map((kind, index) => [kind as string, index]))
 const SKIPPED_TAGS = ['function,', 'tick,'].map(latin1);
 const SOURCE_INFO_TAG = latin1('code-source-info,');
 const CODE_CREATION_TAG = latin1('code-creation,');
+// A long run's log has millions of these (every GC moves code and SFIs): read from the bytes.
+const CODE_MOVE_TAG = latin1('code-move,');
+const SFI_MOVE_TAG = latin1('sfi-move,');
 
 /** Fields in bytes [start, end), counted up to `max`. */
 function fieldCount(buf: Buffer, start: number, end: number, max: number): number {
@@ -83,7 +86,11 @@ export class V8LogParser {
    * function's `sfis` to its current addresses: a moved SFI leaves its old
    * address, and an address reused for another function leaves the old one.
    */
-  private readonly sfiOwner = new Map<string, RuntimeFunction>();
+  private readonly sfiOwner = new Map<number, RuntimeFunction>();
+  /** Functions that got an SFI address from this log. */
+  private readonly logFns = new Set<RuntimeFunction>();
+  /** Deopt kinds and reasons, shared (a few distinct ones, repeated by thousands of rows). */
+  private readonly words = new Map<string, string>();
   /** Deopt positions by their text: thousands of deopts share a few sites. */
   private readonly sites = new Map<string, DeoptSite | undefined>();
   private readonly ics = new IcSites();
@@ -111,8 +118,11 @@ export class V8LogParser {
       for (const { index, tag } of IC_TAGS) if (hasPrefix(buf, start, end, tag)) return this.ic(index, buf, start + tag.length - 1, end);
     } else if (c === 102 /* f */ || c === 116 /* t */) {
       for (const tag of SKIPPED_TAGS) if (hasPrefix(buf, start, end, tag)) return void this.recognized++;
+    } else if (c === 115 /* s */) {
+      if (hasPrefix(buf, start, end, SFI_MOVE_TAG) && this.moveBytes(false, buf, start + SFI_MOVE_TAG.length, end)) return;
     } else if (c === 99 /* c */) {
       if (hasPrefix(buf, start, end, CODE_CREATION_TAG)) return this.codeCreation(buf, start, end);
+      if (hasPrefix(buf, start, end, CODE_MOVE_TAG) && this.moveBytes(true, buf, start + CODE_MOVE_TAG.length, end)) return;
       // A source-position table without inlined functions: nothing for the model (see codeSourceInfo).
       if (buf[end - 1] === 44 /* , */ && hasPrefix(buf, start, end, SOURCE_INFO_TAG) && fieldCount(buf, start, end, 9) === 8) return void this.recognized++;
     }
@@ -233,12 +243,50 @@ export class V8LogParser {
     this.codes.add(entry);
   }
 
-  /** Records that `sfi` is `fn`'s now, taking it from the function that had the address before. */
+  /** Records that `sfi` (normalized) is `fn`'s now. */
   private ownSfi(sfi: string, fn: RuntimeFunction): void {
-    const before = this.sfiOwner.get(sfi);
-    if (before === fn) return;
-    if (before) before.sfis.delete(sfi);
-    this.sfiOwner.set(sfi, fn);
+    this.sfiOwner.set(Number(sfi), fn);
+    this.logFns.add(fn);
+  }
+
+  /** The function of an SFI address at the current row: this log's owner table first, then the builder's. */
+  private fnOfSfi(sfi: string): RuntimeFunction {
+    const fn = this.sfiOwner.get(Number(sfi));
+    if (fn) return fn;
+    const made = this.b.fnBySfi(sfi, '');
+    this.ownSfi(sfi, made);
+    return made;
+  }
+
+  /**
+   * `code-move,<from>,<to>` / `sfi-move,<from>,<to>` from the bytes [start, end)
+   * after the tag, when both are plain addresses; false leaves the row to `line`.
+   * Most moved SFIs belong to no function of the model: they cost no string.
+   */
+  private moveBytes(code: boolean, buf: Buffer, start: number, end: number): boolean {
+    const comma = buf.indexOf(44, start);
+    if (comma < 0 || comma >= end || buf.indexOf(44, comma + 1) >= 0 && buf.indexOf(44, comma + 1) < end) return false;
+    const from = canonicalHex(buf, start, comma);
+    const to = canonicalHex(buf, comma + 1, end);
+    if (from < 0 || to < 0) return false;
+    this.recognized++;
+    if (code) {
+      this.flushIcs();
+      this.codes.move(from, to);
+    } else this.moveSfi(from - (from % 2), to - (to % 2));
+    return true;
+  }
+
+  /**
+   * An SFI moved (addresses as numbers, low bit cleared). Millions of moves in a
+   * long run: only the numeric owner table follows them; the functions' `sfis`
+   * and the builder learn the final addresses once, in finish().
+   */
+  private moveSfi(from: number, to: number): void {
+    const fn = this.sfiOwner.get(from);
+    if (!fn) return;
+    this.sfiOwner.delete(from);
+    this.sfiOwner.set(to, fn);
   }
 
   /** `new,MemoryChunk,<address>,<size>` / `delete,MemoryChunk,<address>`: heap pages; code on a released page is dead. */
@@ -268,15 +316,24 @@ export class V8LogParser {
     if (!NUMBER.test(f[1]!)) return this.skipped.bad('code-deopt', 'bad time', f[1]!);
     this.recognized++;
     const code = this.codes.get(Number(f[3]));
-    const kind = f[6]!;
+    const kind = this.word(f[6]!);
     const positionText = unescapeField(f.slice(7, f.length - 1).join(','));
-    const reason = unescapeField(f[f.length - 1]!);
+    const reason = this.word(unescapeField(f[f.length - 1]!));
     const fn = code?.fn;
     if (!fn) return void this.unattributedDeopts++;
     const site = this.site(positionText);
     const tier = code.tier;
     this.b.model.deopts.push({ fn: fn.key, kind, reason, tier, site, time: Number(f[1]), source: this.source });
     fn.timeline.push({ kind: 'deoptimized', deoptKind: kind, reason, tier, source: this.source });
+  }
+
+  private word(text: string): string {
+    let w = this.words.get(text);
+    if (w === undefined) {
+      w = own(text);
+      if (this.words.size < 1 << 12) this.words.set(w, w);
+    }
+    return w;
   }
 
   /** The parsed position of a deopt, shared by the deopts printed with the same text. */
@@ -312,7 +369,7 @@ export class V8LogParser {
     let m: RegExpExecArray | null;
     while ((m = re.exec(inlining))) {
       const sfi = sfis[Number(m[1])];
-      const callee = sfi ? this.b.fnBySfi(sfi, '') : undefined;
+      const callee = sfi ? this.fnOfSfi(sfi) : undefined;
       parents.push(callee?.key);
       if (!callee) continue;
       const parentIndex = m[3] === undefined ? -1 : Number(m[3]);
@@ -369,13 +426,7 @@ export class V8LogParser {
     const to = parseAddress(f[2]!);
     if (to === undefined) return this.skipped.bad('sfi-move', 'bad address', f[2]!);
     this.recognized++;
-    const fn = this.sfiOwner.get(from);
-    if (fn) {
-      this.sfiOwner.delete(from);
-      fn.sfis.delete(from); // the builder adds the new address
-      this.ownSfi(to, fn);
-    }
-    this.b.moveSfi(from, to);
+    this.moveSfi(Number(from), Number(to));
   }
 
   private disableOptimization(f: string[]): void {
@@ -405,7 +456,8 @@ export class V8LogParser {
       info = { id, name, source: this.source };
       scripts.set(key, info);
     } else if (name && name !== '<unknown>') info.name = name;
-    if (tag === 'script-source' && name && !isInternalScript(name)) info.sourceText = unescapeField(line.slice(c3 + 1));
+    // own(): the unescaped text is a rope of views of the row; a flat copy is a third of its memory.
+    if (tag === 'script-source' && name && !isInternalScript(name)) info.sourceText = own(unescapeField(line.slice(c3 + 1)));
   }
 
   /** IC sites and transitions seen, kept or not. */
@@ -415,6 +467,12 @@ export class V8LogParser {
 
   finish(): void {
     this.flushIcs();
+    // Each function keeps the SFI addresses it has at the end of the log (moved and reused ones dropped);
+    // the builder learns them, for trace text of the same run read after.
+    for (const fn of this.logFns) if (fn.position) fn.sfis.clear();
+    for (const [address, fn] of this.sfiOwner) {
+      if (fn.position) this.b.fnByPosition(fn.position, fn.name, '0x' + address.toString(16));
+    }
     for (const site of this.ics.kept(this.source)) this.b.model.ics.push(site);
   }
 }
