@@ -87,8 +87,8 @@ export class V8LogParser {
    * address, and an address reused for another function leaves the old one.
    */
   private readonly sfiOwner = new Map<number, RuntimeFunction>();
-  /** Functions that got an SFI address from this log. */
-  private readonly logFns = new Set<RuntimeFunction>();
+  /** Functions whose SFI addresses moved or were taken by another function: their `sfis` are set again at the end. */
+  private readonly movedFns = new Set<RuntimeFunction>();
   /** Deopt kinds and reasons, shared (a few distinct ones, repeated by thousands of rows). */
   private readonly words = new Map<string, string>();
   /** Deopt positions by their text: thousands of deopts share a few sites. */
@@ -245,8 +245,11 @@ export class V8LogParser {
 
   /** Records that `sfi` (normalized) is `fn`'s now. */
   private ownSfi(sfi: string, fn: RuntimeFunction): void {
-    this.sfiOwner.set(Number(sfi), fn);
-    this.logFns.add(fn);
+    const key = Number(sfi);
+    const before = this.sfiOwner.get(key);
+    if (before === fn) return;
+    if (before) this.movedFns.add(before);
+    this.sfiOwner.set(key, fn);
   }
 
   /** The function of an SFI address at the current row: this log's owner table first, then the builder's. */
@@ -286,7 +289,10 @@ export class V8LogParser {
     const fn = this.sfiOwner.get(from);
     if (!fn) return;
     this.sfiOwner.delete(from);
+    const before = this.sfiOwner.get(to);
+    if (before && before !== fn) this.movedFns.add(before);
     this.sfiOwner.set(to, fn);
+    this.movedFns.add(fn);
   }
 
   /** `new,MemoryChunk,<address>,<size>` / `delete,MemoryChunk,<address>`: heap pages; code on a released page is dead. */
@@ -469,9 +475,12 @@ export class V8LogParser {
     this.flushIcs();
     // Each function keeps the SFI addresses it has at the end of the log (moved and reused ones dropped);
     // the builder learns them, for trace text of the same run read after.
-    for (const fn of this.logFns) if (fn.position) fn.sfis.clear();
-    for (const [address, fn] of this.sfiOwner) {
-      if (fn.position) this.b.fnByPosition(fn.position, fn.name, '0x' + address.toString(16));
+    const moved = this.movedFns;
+    if (moved.size) {
+      for (const fn of moved) if (fn.position) fn.sfis.clear();
+      for (const [address, fn] of this.sfiOwner) {
+        if (fn.position && moved.has(fn)) this.b.fnByPosition(fn.position, fn.name, '0x' + address.toString(16));
+      }
     }
     for (const site of this.ics.kept(this.source)) this.b.model.ics.push(site);
   }
