@@ -233,7 +233,11 @@ export class V8LogParser {
     const entry: { start: number; size: number; tier?: OptimizingTier; fn?: RuntimeFunction; scriptName?: string } = { start, size, tier };
     if (position && sfi !== undefined) {
       position.script = this.scriptName(position.script);
-      const fn = this.b.fnByPosition(position, name, own(sfi));
+      // The builder learns a function's first SFI now, later ones (recompiles, moves) once at the end:
+      // a long run compiles the same function again and again, and old addresses would pile up.
+      let fn = this.b.fnByPosition(position, name);
+      if (fn.sfis.size === 0) fn = this.b.fnByPosition(position, name, own(sfi));
+      else if (!fn.sfis.has(sfi)) this.movedFns.add(fn);
       this.ownSfi(sfi, fn);
       entry.fn = fn;
       entry.scriptName = position.script;
