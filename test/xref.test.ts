@@ -173,7 +173,7 @@ test('confirmed findings in SARIF: message, properties, related locations; GitHu
   for (const r of results.filter((x) => x.properties.confirmed)) assert.ok(r.message.text.includes(' Confirmed by V8 in a recorded run: '), r.message.text);
   const notes = doc.runs[0].invocations[0].toolExecutionNotifications.map((n: any) => n.message.text);
   assert.equal(notes, [
-    'trace.txt: 1 lines of program output or unknown text skipped',
+    'trace.txt: 1 line of program output or unknown text skipped',
     'stdout.txt: 40 lines of program output or unknown text skipped',
     '69 runtime events in node internals/node_modules/eval were not mapped',
     '3 notes (candidates without runtime evidence) not included; --show-notes includes them.',

@@ -14,6 +14,7 @@ import type { RuntimeSection } from '../report/model.js';
 import { runtimeEvidence, type RuntimeEvidence } from '../correlate/evidence.js';
 import { SiteResolver, isUnmapped, type UnmappedReason } from '../sites/index.js';
 import { runtimeSection } from './runtime-section.js';
+import { escapeControl } from '../runtime/text.js';
 
 export interface RuntimeRequest {
   files: string[];
@@ -87,7 +88,8 @@ async function expandInputs(files: string[], cwd: string): Promise<ExpandedInput
       out.files.push(f);
       continue;
     }
-    const label = path.relative(cwd, f) || '.';
+    // Paths come from the user or a manifest: no raw control character reaches the terminal.
+    const label = escapeControl(path.relative(cwd, f) || '.');
     const manifestPath = path.join(f, 'manifest.json');
     let manifest: RecordManifest;
     try {
@@ -113,7 +115,7 @@ async function expandInputs(files: string[], cwd: string): Promise<ExpandedInput
         size = -1;
       }
       if (size < 0) {
-        out.notes.push(`${label}: ${path.basename(file)} listed in manifest.json is missing`);
+        out.notes.push(`${label}: ${escapeControl(path.basename(file))} listed in manifest.json is missing`);
         continue;
       }
       if (size === 0) continue;
@@ -125,7 +127,7 @@ async function expandInputs(files: string[], cwd: string): Promise<ExpandedInput
     if (!used) throw new UsageError(`--deopt ${label}: none of the logs listed in manifest.json can be read`);
     if (typeof manifest.cwd === 'string' && manifest.cwd) {
       if (out.runRoot === undefined) out.runRoot = manifest.cwd;
-      else if (out.runRoot !== manifest.cwd) out.notes.push(`${label}: recorded in ${manifest.cwd}, paths are mapped from ${out.runRoot}`);
+      else if (out.runRoot !== manifest.cwd) out.notes.push(`${label}: recorded in ${escapeControl(manifest.cwd)}, paths are mapped from ${escapeControl(out.runRoot)}`);
     }
     if (typeof manifest.node === 'string') out.node ??= manifest.node;
     if (typeof manifest.v8 === 'string') out.v8 ??= manifest.v8;
@@ -163,7 +165,8 @@ export async function analyzeRuntime(req: RuntimeRequest): Promise<RuntimeOutcom
       loaded = await loadRuntime(files);
     } catch (e) {
       if (!(e instanceof RuntimeInputError)) throw e;
-      const bad = files.find((f) => e.message.startsWith(`${path.basename(f)}:`));
+      // By the file it names, not its base name: runs/20/v8.log and runs/24/v8.log may both be given.
+      const bad = e.file !== undefined ? files.find((f) => f === e.file) : undefined;
       if (!bad) throw new UsageError(`--deopt ${e.message}`);
       inputErrors.push(`--deopt ${e.message}`);
       files = files.filter((f) => f !== bad);

@@ -12,6 +12,10 @@ import { V8LogParser } from './v8log/parser.js';
 /** Unreadable, empty or not-V8 input; the message is one line naming the file. */
 export class RuntimeInputError extends Error {
   override name = 'RuntimeInputError';
+  /** The input it is about: callers leave that one out and go on with the others. */
+  constructor(message: string, readonly file?: string) {
+    super(message);
+  }
 }
 
 export type RuntimeFormat = 'trace' | 'v8log';
@@ -60,7 +64,7 @@ export async function loadRuntime(files: string[]): Promise<{ model: RuntimeMode
       // Read as bytes: most v8.log rows and trace frame dumps are parsed or skipped without being decoded.
       stats = await forEachRawLine(file, onLine);
     } catch (e) {
-      throw new RuntimeInputError(`${label}: cannot read (${escapeControl((e as Error).message)})`);
+      throw new RuntimeInputError(`${label}: cannot read (${escapeControl((e as Error).message)})`, file);
     }
     parser.finish();
     const ic = parser instanceof V8LogParser ? parser.icCounts : { sites: 0, transitions: 0 };
@@ -69,7 +73,7 @@ export async function loadRuntime(files: string[]): Promise<{ model: RuntimeMode
     const overlong = `${count(stats.overlong, 'line')} over ${MAX_LINE_CHARS / 1048576} MB skipped`;
     if (parser.recognized === 0 && malformed === 0) {
       const extra = stats.overlong ? `; ${overlong}` : '';
-      throw new RuntimeInputError(`${label}: not V8 output (no V8 trace or log line found${extra})`);
+      throw new RuntimeInputError(`${label}: not V8 output (no V8 trace or log line found${extra})`, file);
     }
     if (stats.utf16) notes.push(`${label}: ${stats.utf16} text, read after transcoding to UTF-8`);
     if (parser instanceof V8LogParser) {
@@ -115,13 +119,13 @@ async function detectInput(file: string): Promise<RuntimeFormat> {
   try {
     st = await fs.promises.stat(file);
   } catch (e) {
-    throw new RuntimeInputError(`${label}: cannot read (${(e as NodeJS.ErrnoException).code ?? escapeControl((e as Error).message)})`);
+    throw new RuntimeInputError(`${label}: cannot read (${(e as NodeJS.ErrnoException).code ?? escapeControl((e as Error).message)})`, file);
   }
-  if (!st.isFile()) throw new RuntimeInputError(`${label}: not a file`);
-  if (st.size === 0) throw new RuntimeInputError(`${label}: empty file`);
+  if (!st.isFile()) throw new RuntimeInputError(`${label}: not a file`, file);
+  if (st.size === 0) throw new RuntimeInputError(`${label}: empty file`, file);
   try {
     return await detectFormat(file);
   } catch (e) {
-    throw new RuntimeInputError(`${label}: cannot read (${escapeControl((e as Error).message)})`);
+    throw new RuntimeInputError(`${label}: cannot read (${escapeControl((e as Error).message)})`, file);
   }
 }
