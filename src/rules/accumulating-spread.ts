@@ -3,10 +3,12 @@
 // Each step copies everything accumulated so far: O(n²) copies for n steps.
 import { ts } from 'ts-morph';
 import { ALLOCATION, defineStaticRule } from './types.js';
-import { calleeMethodOfCallback, isFunctionNode, outermostParentheses, skipOuterExpressions } from '../analyze/ast.js';
+import { calleeMethodOfCallback, enclosingFunction, isFunctionNode, outermostParentheses, skipOuterExpressions, walkTree } from '../analyze/ast.js';
 import {
-  accumulatingIteration, enclosingIterations, isArrayType, referenceKey, referenceRoot,
+  accumulatingIteration, enclosingIterations, isArrayType, referenceKey, referenceRoot, within,
 } from './util/accumulators.js';
+import { nameOfFunction, runFrequency, setupCode, smallFixedIterable } from './util/run-frequency.js';
+import { declarationByName, initializerOf } from './util/syntax-scope.js';
 
 const REDUCE_NAMES: ReadonlySet<string> = new Set(['reduce', 'reduceRight']);
 
@@ -65,10 +67,9 @@ function isFixedLiteral(e: ts.Expression): boolean {
   return ts.isObjectLiteralExpression(x) && !objectGrows(x, undefined);
 }
 
-/** The reduce callback whose first parameter is `id`, if `id` names one. */
-function reduceAccumulatorOf(id: ts.Identifier, checker: ts.TypeChecker): ts.FunctionLikeDeclaration | undefined {
-  const symbol = checker.getSymbolAtLocation(id);
-  const decl = symbol?.valueDeclaration;
+/** The reduce callback whose first parameter is `id`, if `id` names one (checker: TypeScript only). */
+function reduceAccumulatorOf(id: ts.Identifier, checker: ts.TypeChecker | undefined): ts.FunctionLikeDeclaration | undefined {
+  const decl = checker ? checker.getSymbolAtLocation(id)?.valueDeclaration : declarationByName(id);
   if (!decl || !ts.isParameter(decl) || !ts.isIdentifier(decl.name)) return undefined;
   const fn = decl.parent;
   if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.parameters[0] !== decl) return undefined;
@@ -104,11 +105,66 @@ function assignedTo(node: ts.Node): ts.Expression | undefined {
   }
 }
 
+/** Names of merged options objects: `{ ...this.defaults, ...opts }` merges configuration, once. */
+const OPTIONS_NAME = /^(opts|options|config|configuration|settings|defaults|overrides|params)$/i;
+
+function isOptionsMerge(copy: Copy): boolean {
+  if (copy.form !== 'objectSpread' || !ts.isObjectLiteralExpression(copy.node)) return false;
+  const names: string[] = [];
+  for (const p of copy.node.properties) {
+    if (!ts.isSpreadAssignment(p)) return false;
+    const e = skipOuterExpressions(p.expression);
+    const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+    if (name === undefined) return false;
+    names.push(name);
+  }
+  return names.some((n) => OPTIONS_NAME.test(n) || /Options$|Config$|Defaults$/.test(n));
+}
+
+/**
+ * Whether `name` is reset to an empty literal inside `iteration`, or in a function nested in
+ * `scope` (a `flush()` helper): the accumulation is then bounded by the resets (TextDiff's runs).
+ */
+function resetDuring(scope: ts.Node, iteration: ts.Node, name: string): boolean {
+  let found = false;
+  const isEmpty = (e: ts.Expression) => {
+    const x = skipOuterExpressions(e);
+    return (ts.isArrayLiteralExpression(x) && x.elements.length === 0) || (ts.isObjectLiteralExpression(x) && x.properties.length === 0);
+  };
+  walkTree(scope, (n) => {
+    if (found) return false;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && referenceKey(skipOuterExpressions(n.left)) === name && isEmpty(n.right)) {
+      if (within(n, iteration) || enclosingFunction(n) !== scope) found = true;
+    }
+    return true;
+  });
+  return found;
+}
+
+/** A method (or a function-valued class field) of a class, outside its constructor, in which `node` runs on each call. */
+function enclosingMethod(node: ts.Node): ts.Node | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (ts.isConstructorDeclaration(p)) return undefined;
+    if (ts.isMethodDeclaration(p) || ts.isSetAccessorDeclaration(p)) return ts.isClassLike(p.parent) ? p : undefined;
+    if ((ts.isArrowFunction(p) || ts.isFunctionExpression(p)) && p.parent && ts.isPropertyDeclaration(p.parent) && p.parent.initializer === p) return p;
+    if (isFunctionNode(p)) return undefined;
+  }
+  return undefined;
+}
+
 const DISPLAY: Record<Form, string> = {
   arraySpread: '[...{{name}}, …]',
   objectSpread: '{ ...{{name}}, … }',
   concat: '{{name}}.concat(…)',
   objectAssign: 'Object.assign({}, {{name}}, …)',
+};
+
+/** The fix per form, for a copy in a reduce callback (`ret` = "; return acc") or a loop. */
+const FIX: Record<Form, string> = {
+  arraySpread: 'Push into it instead: `{{name}}.push(x){{ret}}`.',
+  concat: 'Push into it instead: `{{name}}.push(...x){{ret}}` (or a loop of `push` for long `x`).',
+  objectSpread: 'Assign into it instead (`{{name}}[k] = v{{ret}}`), or use a `Map`.',
+  objectAssign: 'Assign into it instead: `Object.assign({{name}}, …){{ret}}`, or use a `Map`.',
 };
 
 export const rule = defineStaticRule({
@@ -117,36 +173,55 @@ export const rule = defineStaticRule({
     name: 'AccumulatingSpread',
     shortDescription: 'An accumulator copied into a new array or object on every step of a reduce or a loop: quadratic.',
     fullDescription:
-      'Flags `[...acc, x]`, `{ ...acc, [k]: v }`, `acc.concat(x)` (arrays only) and `Object.assign({}, acc, …)` where `acc` is the accumulator of a `reduce`/`reduceRight` callback (its first parameter), or a variable declared outside a loop and assigned the copy inside it. Every step copies everything accumulated so far, so n steps cost O(n²): measured on Node 20, 40 to 320x slower than pushing for arrays of 250 to 4,000 elements, 33 to 4,600x for objects of 100 to 2,000 keys. Object spreads that only overwrite a fixed set of keys do not grow and are not flagged, nor are spreads of other values, `concat` on strings, and one-off copies outside loops.',
+      'Flags `[...acc, x]`, `{ ...acc, [k]: v }`, `acc.concat(x)` (arrays only) and `Object.assign({}, acc, …)` where `acc` is the accumulator of a `reduce`/`reduceRight` callback (its first parameter), or a variable declared outside a loop and assigned the copy inside it; and `this.items = [...this.items, x]` in a class method, where the loop is the callers calling the method once per event (warning). Every step copies everything accumulated so far, so n steps cost O(n²): measured on Node 20, 40 to 320x slower than pushing for arrays of 250 to 4,000 elements, 33 to 4,600x for objects of 100 to 2,000 keys. Object spreads that only overwrite a fixed set of keys do not grow and are not flagged, nor are spreads of other values, `concat` on strings, one-off copies outside loops, and loops over an array literal of at most 4 elements (n is fixed). Accumulations that run once per setup step, in tooling, on a failure path, or that the loop resets (bounded runs) are notes.',
     defaultLevel: 'error',
     tags: ['performance', 'allocation', 'complexity'],
     precision: 'high',
     helpMarkdown: [
       'Copying the accumulator on every step (`(acc, x) => [...acc, x]`, `({ ...acc, [x.id]: x })`, `acc = acc.concat(x)`, `Object.assign({}, acc, …)`) makes a reduce or loop of n steps do O(n²) work and allocate O(n²) memory. Measured on Node 20: arrays 40 to 320x slower than `push` at 250 to 4,000 elements (`concat` in a loop: 70 to 1,900x); objects 33 to 3,100x (spread) and 260 to 4,600x (`Object.assign({}, …)`) at 100 to 2,000 keys.',
       '',
+      '`this.items = [...this.items, x]` in a method has the same cost over the object\'s lifetime when the method is called once per event (warning: the loop is in the callers).',
+      '',
+      'Lowered to a note: in a constructor, a registration or configuration method (`register*`, `use`, `define*`, `configure*`, `init*`…), a factory that returns `new X(…)`, merged options (`{ ...this.defaults, ...opts }`), tooling (`toJSONSchema`, `codegen`, `compile*`, `generate*`, `testing/`), failure paths (`catch`, `throw`, a branch ending in `throw`, error formatting, loops over `.issues`/`.errors`), and accumulators reset in the loop (`flush()` sets them to `[]`). Not reported: loops over an array literal of at most 4 elements.',
+      '',
       '**Fix**: mutate the accumulator, which the reduce owns anyway: `acc.push(x); return acc;`, `acc[k] = v; return acc;`, `Object.assign(acc, …)`. For objects keyed by data, note that adding many keys to one object likely moves it to dictionary mode (slower property reads afterwards, though still linear overall): a `Map` (`acc.set(k, v)`) is the better accumulator for dynamic keys.',
     ].join('\n'),
   },
   messages: {
-    arraySpread:
-      '`{{what}}` copies the accumulator `{{name}}` into a new array on every {{step}}: O(n²) element copies for n steps (40 to 320x slower than `push` at 250 to 4,000 elements, measured on Node 20). Push into the accumulator instead: `{{name}}.push(x){{ret}}`.',
-    concat:
-      '`{{what}}` copies the array `{{name}}` on every {{step}}: O(n²) element copies for n steps (70 to 1,900x slower than `push` at 250 to 4,000 elements, measured on Node 20). Push into it instead: `{{name}}.push(x){{ret}}` (or `push(...xs)` for short `xs`).',
-    objectSpread:
-      '`{{what}}` copies every property of the accumulator `{{name}}` into a new object on every {{step}}, and the object keeps growing: O(n²) property copies (33 to 3,100x slower than assigning at 100 to 2,000 keys, measured on Node 20). Assign into it instead (`{{name}}[k] = v{{ret}}`); with keys that come from data the object will likely go to dictionary mode (slower reads), so a `Map` is the better accumulator.',
-    objectAssign:
-      '`{{what}}` copies every property of `{{name}}` into a new object on every {{step}}: O(n²) property copies (260 to 4,600x slower than assigning at 100 to 2,000 keys, measured on Node 20). Assign into it instead (`Object.assign({{name}}, …)` or `{{name}}[k] = v{{ret}}`); with keys that come from data the object will likely go to dictionary mode (slower reads), so a `Map` is the better accumulator.',
+    arraySpread: '`{{what}}` copies the accumulator `{{name}}` on every {{step}} (quadratic). {{fix}}',
+    concat: '`{{what}}` copies the array `{{name}}` on every {{step}} (quadratic). {{fix}}',
+    objectSpread: '`{{what}}` copies every key of the growing accumulator `{{name}}` on every {{step}} (quadratic). {{fix}}',
+    objectAssign: '`{{what}}` copies every key of the growing `{{name}}` on every {{step}} (quadratic). {{fix}}',
+    memberAccumulator: '`{{what}}` copies `{{name}}` on every call of \'{{method}}\': quadratic over calls if it is called per event. {{fix}}',
   },
   create(ctx) {
-    const checker = ctx.checker;
+    // JavaScript is read, not type-checked: names resolve from the syntax there.
+    const checker = ctx.isJavaScript ? undefined : ctx.checker;
     const reported = new Set<ts.Node>();
     // An allocation rule: bytes allocated at the copy (or CPU time there) confirm it, not ICs.
-    const report = (copy: Copy, name: string, step: string, ret: string, _iteration: ts.Node) => {
+    const report = (copy: Copy, name: string, step: string, ret: string, level?: 'note' | 'warning', messageId: Form | 'memberAccumulator' = copy.form, extra: Record<string, string> = {}) => {
       if (reported.has(copy.node)) return;
       reported.add(copy.node);
-      ctx.report({ node: copy.node, messageId: copy.form, data: { what: DISPLAY[copy.form].replace('{{name}}', name), name, step, ret }, confirm: { by: ALLOCATION, at: [copy.node] } });
+      const fix = FIX[copy.form].replaceAll('{{name}}', name).replace('{{ret}}', ret);
+      ctx.report({
+        node: copy.node, messageId, data: { what: DISPLAY[copy.form].replace('{{name}}', name), name, step, fix, ...extra },
+        ...(level ? { level } : {}), confirm: { by: ALLOCATION, at: [copy.node] },
+      });
     };
-    const isArrayValued = (e: ts.Expression) => isArrayType(checker.getTypeAtLocation(e), checker);
+    /** Array-valued: the checker's type in TypeScript; in JavaScript, a variable initialised with an array literal. */
+    const isArrayValued = (e: ts.Expression, reduceSeed?: ts.Expression) => {
+      if (checker) return isArrayType(checker.getTypeAtLocation(e), checker);
+      const seed = reduceSeed ?? (ts.isIdentifier(e) ? initializerOf(declarationByName(e)) : undefined);
+      return !!seed && ts.isArrayLiteralExpression(skipOuterExpressions(seed));
+    };
+    const declarationOf = (root: ts.Identifier): ts.Node | undefined => {
+      if (!checker) return declarationByName(root);
+      const symbol = checker.getSymbolAtLocation(root);
+      return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    };
+    /** Note when the site runs once per setup step, in tooling, on a failure path, or merges options. */
+    const lowered = (copy: Copy): 'note' | undefined =>
+      runFrequency(copy.node, ctx.sourceFile) || isOptionsMerge(copy) ? 'note' : undefined;
     const visit = (node: ts.ArrayLiteralExpression | ts.ObjectLiteralExpression | ts.CallExpression): void => {
         const copies = copiesAt(node);
         if (copies.length === 0) return;
@@ -156,8 +231,10 @@ export const rule = defineStaticRule({
           if (ts.isIdentifier(source)) {
             const fn = reduceAccumulatorOf(source, checker);
             if (fn && directlyIn(copy.node, fn)) {
-              if (copy.form === 'concat' && !isArrayValued(source)) continue;
-              report(copy, source.text, 'call of the reduce callback', `; return ${source.text}`, fn);
+              if (smallFixedIterable(fn)) continue;
+              const call = fn.parent && ts.isCallExpression(fn.parent) ? fn.parent : undefined;
+              if (copy.form === 'concat' && !isArrayValued(source, call?.arguments[call.arguments.indexOf(fn as ts.Expression) + 1])) continue;
+              report(copy, source.text, 'call of the reduce callback', `; return ${source.text}`, lowered(copy));
               continue;
             }
           }
@@ -167,19 +244,34 @@ export const rule = defineStaticRule({
           const target = assignedTo(copy.node);
           if (!target || referenceKey(target) !== key) continue;
           const iterations = enclosingIterations(copy.node);
-          if (iterations.length === 0) continue;
           const root = referenceRoot(source);
-          if (ts.isIdentifier(root)) {
-            const symbol = checker.getSymbolAtLocation(root);
-            const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-            if (!decl) continue;
-            if (decl.getSourceFile() === ctx.sourceFile && !accumulatingIteration(iterations, decl)) continue;
+          if (iterations.length === 0) {
+            // 3. `this.items = [...this.items, x]` in a method: the loop is the callers.
+            if (root.kind !== ts.SyntaxKind.ThisKeyword || key === 'this') continue;
+            const method = enclosingMethod(copy.node);
+            if (!method || setupCode(copy.node) || runFrequency(copy.node, ctx.sourceFile) || isOptionsMerge(copy)) continue;
+            if (copy.form === 'concat' && !isArrayValued(source)) continue;
+            report(copy, key, 'call', '', 'warning', 'memberAccumulator', { method: nameOfFunction(method) ?? 'this method' });
+            continue;
           }
+          let decl: ts.Node | undefined;
+          let accumulating: ts.Node | undefined = iterations[iterations.length - 1];
+          if (ts.isIdentifier(root)) {
+            decl = declarationOf(root);
+            if (!decl && checker) continue;
+            if (decl && decl.getSourceFile() === ctx.sourceFile) {
+              accumulating = accumulatingIteration(iterations, decl);
+              if (!accumulating) continue;
+            }
+          }
+          // A loop over a literal of a few elements: n is fixed, the copies cannot add up.
+          if (accumulating && smallFixedIterable(accumulating)) continue;
           if (copy.form === 'concat' && !isArrayValued(source)) continue;
-          report(copy, key, ts.isFunctionLike(iterations[0]!) ? 'call of the callback' : 'iteration', '', iterations[0]!);
+          const scope = (decl && decl.getSourceFile() === ctx.sourceFile ? enclosingFunction(decl) : enclosingFunction(accumulating!)) ?? ctx.sourceFile;
+          const bounded = accumulating !== undefined && resetDuring(scope, accumulating, key);
+          report(copy, key, ts.isFunctionLike(iterations[0]!) ? 'call of the callback' : 'iteration', '', bounded ? 'note' : lowered(copy));
         }
     };
     return { [ts.SyntaxKind.ArrayLiteralExpression]: visit, [ts.SyntaxKind.ObjectLiteralExpression]: visit, [ts.SyntaxKind.CallExpression]: visit };
   },
 });
-

@@ -16,6 +16,8 @@ import {
   type FunctionNode,
   type LoopNode,
 } from '../analyze/ast.js';
+import { declarationByName } from './util/syntax-scope.js';
+import { isDescriptorFunction, isSmallArrayLiteral, runFrequency } from './util/run-frequency.js';
 
 /** Calls that keep a function they are given beyond the current iteration. */
 const TIMER_FUNCTIONS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'nextTick', 'requestAnimationFrame']);
@@ -100,9 +102,29 @@ function within(node: ts.Node, container: ts.Node): boolean {
   return node.pos >= container.pos && node.end <= container.end;
 }
 
-/** The first loop binding `fn` refers to, resolved through the checker. */
-function capturedLoopBinding(fn: ts.Node, site: LoopSite, checker: ts.TypeChecker): string | undefined {
+/** Names declared anywhere inside `fn` (parameters, variables, functions, classes): they may shadow a loop binding. */
+function namesDeclaredIn(fn: ts.Node): Set<string> {
+  const names = new Set<string>();
+  const add = (name: ts.BindingName) => {
+    if (ts.isIdentifier(name)) names.add(name.text);
+    else for (const el of name.elements) if (!ts.isOmittedExpression(el)) add(el.name);
+  };
+  walkTree(fn, (node) => {
+    if (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) { if (ts.isIdentifier(node.name)) names.add(node.name.text); else add(node.name); }
+    else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name && node !== fn) names.add(node.name.text);
+    return true;
+  });
+  return names;
+}
+
+/**
+ * The first loop binding `fn` refers to, resolved through the checker; without one (JavaScript,
+ * which is read, not type-checked) by name, where `fn` does not declare the same name itself.
+ */
+function capturedLoopBinding(fn: ts.Node, site: LoopSite, checker: ts.TypeChecker | undefined): string | undefined {
   const candidates = loopBindingNames(site.outer, fn);
+  if (candidates.size === 0) return undefined;
+  if (!checker) for (const name of namesDeclaredIn(fn)) candidates.delete(name);
   if (candidates.size === 0) return undefined;
   let found: string | undefined;
   // Parameters' default values are evaluated per call, like the body.
@@ -114,7 +136,11 @@ function capturedLoopBinding(fn: ts.Node, site: LoopSite, checker: ts.TypeChecke
         (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
         (ts.isPropertyAssignment(parent) && parent.name === node) ||
         ((ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isAccessor(parent)) && parent.name === node);
-      if (!isPropertyName) {
+      if (!isPropertyName && !checker) {
+        found = node.text;
+        return STOP;
+      }
+      if (!isPropertyName && checker) {
         const symbol = ts.isShorthandPropertyAssignment(parent) ? checker.getShorthandAssignmentValueSymbol(parent) : checker.getSymbolAtLocation(node);
         const decl = symbol?.declarations?.[0];
         if (decl && within(decl, site.outer) && !within(decl, fn) && isBlockScopedDeclaration(decl)) {
@@ -160,6 +186,58 @@ function escape(fn: ts.Node, site: LoopSite): { how: string; form: Form } | unde
     if (outer) return { how: `stored in a literal ${outer.how}`, form: 'kept' };
   }
   return undefined;
+}
+
+/** Calls whose callback is a per-item continuation or a per-source handler: it must carry the item. */
+const CONTINUATION_METHODS = new Set(['then', 'catch', 'finally']);
+const HANDLER_CALLEE = /^(subscribe|addObserver|addEventListener|addListener|prependListener|once|on|on[A-Z]\w*|create\w*Subscriber|operate|observe|listen)$/;
+
+/**
+ * Why `fn` must carry per-iteration state, if it must: a promise continuation (`r.then((v) => out[i] = v)`),
+ * a subscriber, observer or listener (passed to `subscribe`, `create*Subscriber`, `addEventListener`,
+ * `on*`), or assigned to an `on*` handler property (`req.onsuccess = …`). Hoisting does not apply:
+ * one closure per item or source is what the API asks for.
+ */
+function unavoidable(fn: ts.Node, site: LoopSite): string | undefined {
+  let node = outermostOuterExpression(fn);
+  // `{ next: (v) => …, error: … }` passed to subscribe: one level of observer literal.
+  if (node.parent && (ts.isPropertyAssignment(node.parent) || ts.isMethodDeclaration(node)) && ts.isObjectLiteralExpression(ts.isMethodDeclaration(node) ? node.parent : node.parent.parent)) {
+    node = outermostOuterExpression(ts.isMethodDeclaration(node) ? node.parent : node.parent.parent);
+  }
+  const parent = node.parent;
+  if (!parent) return undefined;
+  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node as ts.Expression)) {
+    const name = calleeName(parent);
+    const isMethod = ts.isPropertyAccessExpression(skipOuterExpressions(parent.expression));
+    if (name && isMethod && CONTINUATION_METHODS.has(name)) {
+      // `p.then(…)` on one promise made before the loop: the continuation could be chained once.
+      const recv = skipOuterExpressions((skipOuterExpressions(parent.expression) as ts.PropertyAccessExpression).expression);
+      if (ts.isIdentifier(recv) && !declaredIn(recv, site.outer)) return undefined;
+      return 'a promise continuation';
+    }
+    if (name && HANDLER_CALLEE.test(name)) return 'a handler';
+    return undefined;
+  }
+  if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const target = skipOuterExpressions(parent.left);
+    if (ts.isPropertyAccessExpression(target) && /^on[a-z]/.test(target.name.text)) return 'an event handler';
+  }
+  return undefined;
+}
+
+/** Whether the binding `id` names is declared inside `container` (by name, in the enclosing scopes). */
+function declaredIn(id: ts.Identifier, container: ts.Node): boolean {
+  const decl = declarationByName(id);
+  return !!decl && within(decl, container);
+}
+
+/** Loops from `site.loop` out to `site.outer` that all iterate an array literal of at most 4 elements. */
+function overSmallLiterals(site: LoopSite): boolean {
+  for (let p: ts.Node | undefined = site.loop; p; p = p.parent) {
+    if (isLoop(p) && !(ts.isForOfStatement(p) && isSmallArrayLiteral(p.expression))) return false;
+    if (p === site.outer) return true;
+  }
+  return false;
 }
 
 function describe(fn: ts.Node): string {
@@ -213,37 +291,43 @@ export const rule = defineStaticRule({
     name: 'ClosureInLoop',
     shortDescription: 'A function created on every loop iteration that captures a loop binding or outlives the iteration.',
     fullDescription:
-      'Flags functions and arrows created inside a loop body that capture a per-iteration binding of the loop (a `let`/`const` of the loop head or a binding declared in the body) or escape the iteration (stored, pushed, passed to a timer or a promise). Each iteration then likely allocates a new JSFunction, and a block Context for the captured bindings: 2 to 12x the cost of a hoisted function (measured on Node 20) unless V8 inlines the call and nothing escapes. Immediately invoked functions and callbacks of synchronous array methods that capture nothing of the loop are not flagged.',
+      'Flags functions and arrows created inside a loop body that capture a per-iteration binding of the loop (a `let`/`const` of the loop head or a binding declared in the body) or escape the iteration (stored, pushed, passed to a timer or a promise). Each iteration then likely allocates a new JSFunction, and a block Context for the captured bindings: 2 to 12x the cost of a hoisted function (measured on Node 20) unless V8 inlines the call and nothing escapes. Immediately invoked functions and callbacks of synchronous array methods that capture nothing of the loop are not flagged. Nor are closures whose cost cannot matter: in loops over an array literal of at most 4 elements, in setup code (constructors, `register*`/`use`/`define*`/`configure*`/`init*` functions, `Object.defineProperty` descriptors, factories returning `new X(…)`), in tooling (`toJSONSchema`, `codegen`, `compile*`, `generate*`, `testing/`), on failure paths (`catch`, `throw`, branches ending in `throw`, error formatting), and per-item continuations or handlers that must carry the item (`.then(r => … key)`, subscribers, listeners, `on*` handlers).',
     defaultLevel: 'note',
     tags: ['performance', 'allocation', 'closures'],
     precision: 'high',
     helpMarkdown: [
       'A function expression, arrow or method inside a loop is a new closure object on every iteration. When it captures a per-iteration binding (`for (let i…)`, `for (const x of…)`, a `const` in the body), V8 also allocates a block context per iteration to hold that binding. Measured on Node 20: 2 to 12x slower than a hoisted function (`npm run bench:evidence -- closure-in-loop`), unless V8 inlines the call and nothing escapes.',
       '',
+      'Not reported where the cost cannot matter: loops over a literal of at most 4 elements, setup and registration code, tooling, failure paths, and promise continuations, subscribers and listeners that capture the item they are made for (one closure per item is what the API asks for).',
+      '',
       '**Fix**: hoist the function out of the loop and pass what it needs as arguments (timers take extra arguments: `setTimeout(fn, 0, i)`). For array callbacks that capture the loop item, a plain inner loop avoids the closure entirely.',
     ].join('\n'),
   },
   messages: {
     captures:
-      'The {{what}} is created on every iteration and captures the loop binding \'{{binding}}\': each iteration likely allocates a new closure and a context for \'{{binding}}\' (2 to 12x slower than a hoisted function in measurements on Node 20, unless V8 inlines the call). {{fix}}',
+      'The {{what}} is created on every iteration and captures \'{{binding}}\': likely a new closure and context each time. {{fix}}',
     escapes:
-      'The {{what}} is created on every iteration and outlives it ({{how}}): each iteration allocates a closure that the heap keeps. Create it once before the loop and reuse it.',
+      'The {{what}} is created on every iteration and outlives it ({{how}}). Create it once before the loop and reuse it.',
   },
   create(ctx) {
     const visit = (fn: FunctionNode): void => {
         const site = loopSite(fn);
         if (!site) return;
         if (isImmediatelyInvoked(fn)) return;
+        // Cost that cannot matter: a fixed small loop, setup, tooling or failure code, or a closure the API requires per item.
+        if (overSmallLiterals(site) || isDescriptorFunction(fn) || runFrequency(fn, ctx.sourceFile)) return;
         const what = describe(fn);
-        const binding = capturedLoopBinding(fn, site, ctx.checker);
+        // JavaScript is read, not type-checked: bindings resolve by name there.
+        const binding = capturedLoopBinding(fn, site, ctx.isJavaScript ? undefined : ctx.checker);
         if (binding) {
+          if (unavoidable(fn, site)) return;
           const form = formOf(fn);
           const fix =
             form === 'callback'
-              ? `Use a plain inner loop, or hoist the callback and pass '${binding}' through its arguments.`
+              ? `Use a plain inner loop, or hoist the callback.`
               : form === 'timer'
-                ? `Hoist the function and pass '${binding}' as the timer's extra argument (setTimeout(fn, ms, ${binding})).`
-                : `Hoist the function out of the loop and pass '${binding}' as a parameter.`;
+                ? `Hoist it and pass '${binding}' as an extra timer argument.`
+                : `Hoist it and pass '${binding}' as a parameter.`;
           ctx.report({ node: headRange(fn, ctx.sourceFile), messageId: 'captures', data: { what, binding, fix }, confirm: { by: ALLOCATION, at: [fn] } });
           return;
         }

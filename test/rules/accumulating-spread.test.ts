@@ -150,4 +150,73 @@ test('copy of the accumulator in a function created in the reduce callback', () 
   assert.equal(check(code), []);
 });
 
+// ---- the miss: an accumulator on `this` copied in a method called per event --------------
+
+test('this.items = [...this.items, e] in a method (no visible loop): warning', () => {
+  const code = 'class EventLog {\n  items: number[] = [];\n  onEvent(e: number) {\n    this.items = [...this.items, e];\n  }\n}\n';
+  assert.equal(check(code), ['accumulating-spread 4:18-4:36 warning']);
+});
+
+test('this.x = this.x.concat(y) and a growing this.state spread in methods: warnings', () => {
+  const code = 'class Log {\n  xs: number[] = [];\n  state: Record<string, number> = {};\n  add(y: number[]) { this.xs = this.xs.concat(y); }\n  count(k: string) { this.state = { ...this.state, [k]: 1 }; }\n}\n';
+  assert.equal(check(code), ['accumulating-spread 4:32-4:49 warning', 'accumulating-spread 5:35-5:60 warning']);
+});
+
+test('member copies that are not accumulations: constructor, fixed keys, setup method, other source', () => {
+  const code = 'class S {\n  items: number[] = [];\n  state = { a: 1, b: 2 };\n  constructor(xs: number[]) { this.items = [...this.items, ...xs]; }\n  setA(a: number) { this.state = { ...this.state, a }; }\n  configure(xs: number[]) { this.items = [...this.items, ...xs]; }\n  reset(xs: number[]) { this.items = [...xs]; }\n}\n';
+  assert.equal(check(code), []);
+});
+
+// ---- false-positive classes of issue 14 (bench/precision/README.md) ----------------------
+
+test('small literal loop: for…of over ["anyOf", "oneOf"] as const is not reported', () => {
+  const code = 'export function rewrite(json: Record<string, unknown>) {\n  for (const keyword of ["anyOf", "oneOf"] as const) json = { ...json, [keyword]: 1 };\n  return json;\n}\n';
+  assert.equal(check(code), []);
+});
+
+test('small literal loop: [a, b].forEach / reduce callbacks are not reported', () => {
+  const code = 'declare const a: number[];\ndeclare const b: number[];\nlet acc: number[] = [];\n[a, b].forEach((x) => { acc = acc.concat(x); });\nconst all = [a, b].reduce((r, x) => [...r, ...x], [] as number[]);\n';
+  assert.equal(check(code), []);
+});
+
+test('cold path: spread inside catch is a note', () => {
+  const code = 'export function teardown(fs: Array<() => void>) {\n  let errors: unknown[] = [];\n  for (const f of fs) {\n    try { f(); } catch (err) { errors = [...errors, err]; }\n  }\n  return errors;\n}\n';
+  assert.equal(check(code), ['accumulating-spread 4:41-4:57 note']);
+});
+
+test('cold path: error formatting and loops over .issues are notes', () => {
+  const code = 'type Issue = { message: string };\nexport function formatIssues(issues: Issue[]) {\n  let out: string[] = [];\n  for (const i of issues) out = [...out, i.message];\n  return out;\n}\nexport function collect(r: { issues: Issue[] }) {\n  let out: string[] = [];\n  for (const i of r.issues) out = [...out, i.message];\n  return out;\n}\n';
+  assert.equal(check(code), ['accumulating-spread 4:33-4:52 note', 'accumulating-spread 9:35-9:54 note']);
+});
+
+test('setup: merged options and a configure method are notes', () => {
+  const code = 'class R {\n  defaults: Record<string, unknown> = {};\n  merge(optsList: Array<Record<string, unknown>>) {\n    for (const opts of optsList) this.defaults = { ...this.defaults, ...opts };\n  }\n}\n';
+  assert.equal(check(code), ['accumulating-spread 4:50-4:79 note']);
+});
+
+test('setup: a factory returning new X(…) (schema construction) is a note', () => {
+  const code = 'class Objects { constructor(readonly ps: string[]) {} }\nexport function structWithRest(ast: Objects, records: Objects[]): Objects {\n  let ps = ast.ps;\n  for (const r of records) ps = ps.concat(r.ps);\n  return new Objects(ps);\n}\n';
+  assert.equal(check(code), ['accumulating-spread 4:33-4:48 note']);
+});
+
+test('tooling: toJSONSchema and codegen functions are notes', () => {
+  const code = 'export function toJSONSchema(defs: string[]) {\n  let out: string[] = [];\n  for (const d of defs) out = [...out, d];\n  return out;\n}\n';
+  assert.equal(check(code), ['accumulating-spread 3:31-3:42 note']);
+});
+
+test('bounded accumulation: reset by a flush() in the same function is a note', () => {
+  const code = 'export function invert(edits: { tag: string; items: number[] }[]) {\n  const out: number[][] = [];\n  let deleted: number[] = [];\n  const flush = () => { out.push(deleted); deleted = []; };\n  for (const e of edits) {\n    if (e.tag === "Delete") deleted = deleted.concat(e.items);\n    else flush();\n  }\n  return out;\n}\n';
+  assert.equal(check(code), ['accumulating-spread 6:39-6:62 note']);
+});
+
+test('an accumulation over an unknown collection stays an error (effect combineAllConcat)', () => {
+  const code = 'const combineAllConcat = <A>(collection: Iterable<ReadonlyArray<A>>): Array<A> => {\n  let out: Array<A> = [];\n  for (const value of collection) {\n    out = out.concat(value);\n  }\n  return out;\n};\n';
+  assert.equal(check(code), ['accumulating-spread 4:11-4:28 error']);
+});
+
+test('JavaScript: reduce accumulator and array concat resolved from the syntax', () => {
+  const code = 'const out = xs.reduce((acc, x) => [...acc, x], []);\nlet all = [];\nfor (const b of bs) all = all.concat(b);\nlet s = "";\nfor (const b of bs) s = s.concat(b);\n';
+  assert.equal(check(code, 'a.js'), ['accumulating-spread 1:35-1:46 error', 'accumulating-spread 3:27-3:40 error']);
+});
+
 test.run();
