@@ -8,6 +8,8 @@ import {
   accumulatingIteration, enclosingIterations, inIterationBody, isNamePosition, isStringType, plusOperands, referencedSymbol,
   type Iteration,
 } from './util/accumulators.js';
+import { runFrequency, smallFixedIterable } from './util/run-frequency.js';
+import { declarationByName, initializerOf } from './util/syntax-scope.js';
 
 /** An append to `target` (`s += x`, `s = s + x`, `s = \`${s}…\``) and the occurrence of `s` it reads, if written out. */
 interface Append {
@@ -107,7 +109,7 @@ export const rule = defineStaticRule({
     name: 'StringConcatInLoop',
     shortDescription: 'A string accumulator grown in a loop, and read in the same loop.',
     fullDescription:
-      'Flags a string variable declared outside a loop and grown inside it with `s += x`, `s = s + x` or `s = `${s}…``. When the loop also reads the contents of the accumulator (`charCodeAt`, `endsWith`, `indexOf`, a regex, passing it to a call), each read likely flattens the whole rope V8 built from the appends: the loop is quadratic in the string length (warning). A plain append is linear on V8 and is only a note: it is quadratic on engines without ropes. Reading `.length` or testing truthiness does not flatten. The accumulator must have a string type: numbers, bigints, arrays and `any` are not flagged.',
+      'Flags a string variable declared outside a loop and grown inside it with `s += x`, `s = s + x` or `s = `${s}…``. When the loop also reads the contents of the accumulator (`charCodeAt`, `endsWith`, `indexOf`, a regex, passing it to a call), each read likely flattens the whole rope V8 built from the appends: the loop is quadratic in the string length (warning). A plain append is linear on V8 and is only a note: it is quadratic on engines without ropes. Reading `.length` or testing truthiness does not flatten. The accumulator must have a string type: numbers, bigints, arrays and `any` are not flagged (in JavaScript, which is not type-checked: a variable initialised with a string). Loops over an array literal of at most 4 elements are not flagged; a read-in-loop in setup, tooling or failure code is a note.',
     defaultLevel: 'warning',
     tags: ['performance', 'strings', 'loops'],
     precision: 'high',
@@ -121,14 +123,37 @@ export const rule = defineStaticRule({
   },
   messages: {
     readInLoop:
-      'The string `{{name}}` is appended to in this loop and its contents are also read in it (`{{read}}`, line {{line}}). V8 builds the appends as a rope (ConsString) and each content read likely flattens the whole rope, copying it: the loop is quadratic in the length of `{{name}}` (10 to 110x slower per append at 1,000 to 64,000 appends, measured on Node 20). Keep what the loop needs in a separate variable (e.g. the last character), read after the loop, or collect the parts in an array and `join()` once.',
+      'The string `{{name}}` is appended to in this loop and read in it (`{{read}}`, line {{line}}): each read likely flattens it (quadratic). Keep what the loop needs in its own variable, or join once.',
     readWithReset:
-      'The string `{{name}}` is appended to in this loop and its contents are read in it (`{{read}}`, line {{line}}), but it is also reset in the loop, so each flatten copies only the current segment: likely linear unless the resets are rare. If they are, keep what the loop needs in a separate variable.',
+      'The string `{{name}}` is appended to and read in this loop (`{{read}}`, line {{line}}) but also reset, so each flatten copies one segment: likely linear.',
     append:
-      'The string `{{name}}` grows by appends in this loop. On V8 this is linear: the appends build a rope (ConsString) that is flattened once when read, usually as fast as `push` + `join("")`. It is quadratic only on engines without ropes; if this code runs on one, collect the parts in an array and `join()` once.',
+      'The string `{{name}}` grows by appends in this loop: linear on V8 (a rope), quadratic only on engines without ropes. There, collect the parts and `join()` once.',
   },
   create(ctx) {
-    const checker = ctx.checker;
+    // JavaScript is read, not type-checked: there the accumulator is a variable declared with a
+    // string initialiser, found by name.
+    const checker = ctx.isJavaScript ? undefined : ctx.checker;
+    const jsSymbols = new Map<ts.Node, ts.Symbol>();
+    /** The accumulator's identity: its checker symbol, or (JavaScript) a stand-in keyed by its declaration. */
+    const symbolOf = (id: ts.Identifier): { symbol: ts.Symbol; decl: ts.Node } | undefined => {
+      if (checker) {
+        const symbol = checker.getSymbolAtLocation(id);
+        const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+        return symbol && decl ? { symbol, decl } : undefined;
+      }
+      const decl = declarationByName(id);
+      if (!decl) return undefined;
+      let symbol = jsSymbols.get(decl);
+      if (!symbol) jsSymbols.set(decl, (symbol = { name: id.text } as unknown as ts.Symbol));
+      return { symbol, decl };
+    };
+    const isString = (id: ts.Identifier, symbol: ts.Symbol, decl: ts.Node): boolean => {
+      if (checker) return isStringType(checker.getTypeOfSymbolAtLocation(symbol, id));
+      const init = initializerOf(decl);
+      const e = init && skipOuterExpressions(init);
+      return !!e && (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e));
+    };
+    const refersTo = (n: ts.Identifier): ts.Symbol | undefined => (checker ? referencedSymbol(n, checker) : symbolOf(n)?.symbol);
     // (iteration, accumulator) → appends, in document order.
     const groups = new Map<Iteration, Map<ts.Symbol, Group>>();
     const order: Group[] = [];
@@ -138,13 +163,15 @@ export const rule = defineStaticRule({
         if (!append) return;
         const iterations = enclosingIterations(node);
         if (iterations.length === 0) return;
-        const symbol = checker.getSymbolAtLocation(append.target);
-        const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-        if (!symbol || !decl) return;
+        const found = symbolOf(append.target);
+        if (!found) return;
+        const { symbol, decl } = found;
         // Declared in another file (a global script variable): outside every loop of this one.
         const iteration = decl.getSourceFile() === ctx.sourceFile ? accumulatingIteration(iterations, decl) : iterations[iterations.length - 1];
         if (!iteration) return;
-        if (!isStringType(checker.getTypeOfSymbolAtLocation(symbol, append.target))) return;
+        // A loop over a literal of a few elements: the string cannot grow long.
+        if (smallFixedIterable(iteration)) return;
+        if (!isString(append.target, symbol, decl)) return;
         let bySymbol = groups.get(iteration);
         if (!bySymbol) groups.set(iteration, (bySymbol = new Map()));
         let group = bySymbol.get(symbol);
@@ -168,7 +195,7 @@ export const rule = defineStaticRule({
             if (!ts.isIdentifier(n)) return;
             if (n.text !== group.name || own.has(n) || isNamePosition(n)) return;
             if (!inIterationBody(n, group.iteration)) return;
-            if (referencedSymbol(n, checker) !== group.symbol) return;
+            if (refersTo(n) !== group.symbol) return;
             const parent = n.parent;
             // Another assignment to the accumulator that is not an append: a reset.
             if (parent && ts.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
@@ -186,7 +213,8 @@ export const rule = defineStaticRule({
           const read = oneLine(readNode.getText(ctx.sourceFile));
           const line = ctx.sourceFile.getLineAndCharacterOfPosition(readNode.getStart(ctx.sourceFile)).line + 1;
           if (reset) ctx.report({ node: first.node, messageId: 'readWithReset', data: { name: group.name, read, line }, level: 'note', confirm: { by: ALLOCATION, at: group.appends.map((a) => a.node) } });
-          else ctx.report({ node: first.node, messageId: 'readInLoop', data: { name: group.name, read, line }, confirm: { by: ALLOCATION, at: group.appends.map((a) => a.node) } });
+          // Once per setup step, in tooling or on a failure path: the quadratic may still matter for long strings, a note.
+          else ctx.report({ node: first.node, messageId: 'readInLoop', data: { name: group.name, read, line }, ...(runFrequency(group.iteration, ctx.sourceFile) ? { level: 'note' as const } : {}), confirm: { by: ALLOCATION, at: group.appends.map((a) => a.node) } });
         }
       },
     };

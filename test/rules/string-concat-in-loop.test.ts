@@ -182,4 +182,26 @@ test('a sort comparator is not an iteration callback', () => {
   assert.equal(check(code), []);
 });
 
+// ---- false-positive classes of issue 14 (bench/precision/README.md) ----------------------
+
+test('small literal loop: appends and reads over a 2-element literal are not reported', () => {
+  const code = 'let s = \'\';\nfor (const x of [\'a\', \'b\']) {\n  s += x;\n  if (s.endsWith(\'a\')) s += \'>\';\n}\n';
+  assert.equal(check(code), []);
+});
+
+test('cold path: append and read in an error formatter is a note', () => {
+  const code = 'export function formatError(lines: string[]) {\n  let s = \'\';\n  for (const x of lines) {\n    s += x;\n    if (s.endsWith(\'\\n\')) s += \'>\';\n  }\n  return s;\n}\n';
+  assert.equal(check(code), ['string-concat-in-loop 4:5-4:11 note']);
+});
+
+test('tooling: append and read in a code generator is a note', () => {
+  const code = 'export function generateCode(parts: string[]) {\n  let s = \'\';\n  for (const x of parts) {\n    s += x;\n    if (s.endsWith(\'{\')) s += \'\\n\';\n  }\n  return s;\n}\n';
+  assert.equal(check(code), ['string-concat-in-loop 4:5-4:11 note']);
+});
+
+test('JavaScript: a number accumulator is not a string (syntax only, no checker)', () => {
+  const code = 'let n = 0;\nfor (const x of xs) n += x;\nlet s = \'\';\nfor (const x of xs) { s += x; if (s.endsWith(\'a\')) break; }\n';
+  assert.equal(check(code, 'a.js'), ['string-concat-in-loop 4:23-4:29 warning']);
+});
+
 test.run();
