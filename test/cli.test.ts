@@ -16,7 +16,7 @@ interface JsonReport {
 
 /** The closure-in-loop message on src/jobs.ts:3 of the basic fixture. */
 const JOBS_MESSAGE =
-  "The arrow function is created on every iteration and captures 'i': likely a new closure and context each time. Hoist it and pass 'i' as an extra timer argument.";
+  "The arrow function captures the loop binding 'i': each iteration likely allocates a new closure and context. Hoist the function and pass 'i' as the timer's extra argument (setTimeout(fn, ms, i)).";
 
 /** The stylish report of the basic fixture with --show-notes, without colors. */
 const STYLISH = [
@@ -156,7 +156,7 @@ test('no tsconfig: the given JavaScript files with default options, node_modules
   assert.is(res.code, 0, res.stderr);
   assert.equal(brief(JSON.parse(res.stdout) as JsonReport), [
     'closure-in-loop lib/a.js:2:14-2:19 note',
-    'closure-in-loop lib/b.mjs:2:34-2:39 note',
+    'closure-in-loop lib/b.mjs:2:57-2:62 note',
   ]);
 });
 

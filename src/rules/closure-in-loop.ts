@@ -16,8 +16,8 @@ import {
   type FunctionNode,
   type LoopNode,
 } from '../analyze/ast.js';
+import { isSmallArrayLiteral, runFrequency } from './util/run-frequency.js';
 import { declarationByName } from './util/syntax-scope.js';
-import { isDescriptorFunction, isSmallArrayLiteral, runFrequency } from './util/run-frequency.js';
 
 /** Calls that keep a function they are given beyond the current iteration. */
 const TIMER_FUNCTIONS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'nextTick', 'requestAnimationFrame']);
@@ -210,9 +210,13 @@ function unavoidable(fn: ts.Node, site: LoopSite): string | undefined {
     const name = calleeName(parent);
     const isMethod = ts.isPropertyAccessExpression(skipOuterExpressions(parent.expression));
     if (name && isMethod && CONTINUATION_METHODS.has(name)) {
-      // `p.then(…)` on one promise made before the loop: the continuation could be chained once.
+      // A continuation of a promise made in the iteration carries its item; one promise from
+      // before the loop (`p.then(() => id)`) could be chained once instead.
       const recv = skipOuterExpressions((skipOuterExpressions(parent.expression) as ts.PropertyAccessExpression).expression);
-      if (ts.isIdentifier(recv) && !declaredIn(recv, site.outer)) return undefined;
+      if (ts.isIdentifier(recv)) {
+        const decl = declarationByName(recv);
+        if (!decl || !within(decl, site.outer)) return undefined;
+      }
       return 'a promise continuation';
     }
     if (name && HANDLER_CALLEE.test(name)) return 'a handler';
@@ -223,12 +227,6 @@ function unavoidable(fn: ts.Node, site: LoopSite): string | undefined {
     if (ts.isPropertyAccessExpression(target) && /^on[a-z]/.test(target.name.text)) return 'an event handler';
   }
   return undefined;
-}
-
-/** Whether the binding `id` names is declared inside `container` (by name, in the enclosing scopes). */
-function declaredIn(id: ts.Identifier, container: ts.Node): boolean {
-  const decl = declarationByName(id);
-  return !!decl && within(decl, container);
 }
 
 /** Loops from `site.loop` out to `site.outer` that all iterate an array literal of at most 4 elements. */
@@ -305,7 +303,7 @@ export const rule = defineStaticRule({
   },
   messages: {
     captures:
-      'The {{what}} is created on every iteration and captures \'{{binding}}\': likely a new closure and context each time. {{fix}}',
+      'The {{what}} captures the loop binding \'{{binding}}\': each iteration likely allocates a new closure and context. {{fix}}',
     escapes:
       'The {{what}} is created on every iteration and outlives it ({{how}}). Create it once before the loop and reuse it.',
   },
@@ -315,7 +313,7 @@ export const rule = defineStaticRule({
         if (!site) return;
         if (isImmediatelyInvoked(fn)) return;
         // Cost that cannot matter: a fixed small loop, setup, tooling or failure code, or a closure the API requires per item.
-        if (overSmallLiterals(site) || isDescriptorFunction(fn) || runFrequency(fn, ctx.sourceFile)) return;
+        if (overSmallLiterals(site) || runFrequency(fn, ctx.sourceFile)) return;
         const what = describe(fn);
         // JavaScript is read, not type-checked: bindings resolve by name there.
         const binding = capturedLoopBinding(fn, site, ctx.isJavaScript ? undefined : ctx.checker);
@@ -324,10 +322,10 @@ export const rule = defineStaticRule({
           const form = formOf(fn);
           const fix =
             form === 'callback'
-              ? `Use a plain inner loop, or hoist the callback.`
+              ? `Use a plain inner loop, or hoist the callback and pass '${binding}' through its arguments.`
               : form === 'timer'
-                ? `Hoist it and pass '${binding}' as an extra timer argument.`
-                : `Hoist it and pass '${binding}' as a parameter.`;
+                ? `Hoist the function and pass '${binding}' as the timer's extra argument (setTimeout(fn, ms, ${binding})).`
+                : `Hoist the function out of the loop and pass '${binding}' as a parameter.`;
           ctx.report({ node: headRange(fn, ctx.sourceFile), messageId: 'captures', data: { what, binding, fix }, confirm: { by: ALLOCATION, at: [fn] } });
           return;
         }
