@@ -145,7 +145,7 @@ export function setupCode(node: ts.Node): string | undefined {
 
 /** The tooling signal at `node`, if any (see the module comment). */
 export function toolingCode(node: ts.Node, sourceFile: ts.SourceFile): string | undefined {
-  // Only the part of the path inside the project's src/ or lib/ (a checkout under /tmp/testing/ is not tooling).
+  // Only the part of the path inside the project's src/ or lib/ (a checkout that happens to sit in a folder named testing is not tooling).
   const file = sourceFile.fileName.replace(/\\/g, '/');
   const cut = Math.max(file.lastIndexOf('/src/'), file.lastIndexOf('/lib/'));
   if (TOOLING_PATH.test(cut >= 0 ? file.slice(cut) : (file.split('/').pop() ?? file))) return 'in a tooling file';
