@@ -85,10 +85,10 @@ function receiverOf(e: ts.PropertyAccessExpression | ts.ElementAccessExpression)
 }
 
 /** Does an `any` chain already run through `e` (so the site is reported at its root)? */
-function continuesAnyChain(e: ts.Expression, checker: ts.TypeChecker): boolean {
+function continuesAnyChain(e: ts.Expression, isAny: (e: ts.Expression) => boolean): boolean {
   const inner = ts.isCallExpression(e) ? skipParentheses(e.expression) : e;
   if (!isMemberAccess(inner)) return false;
-  return isAnyType(checker.getTypeAtLocation(receiverOf(inner)));
+  return isAny(receiverOf(inner));
 }
 
 /** The places a parameter is read in its function: the member access on it, or the identifier; a destructuring parameter itself. */
@@ -304,6 +304,16 @@ export const rule = defineStaticRule({
     const { checker, program } = ctx;
     const hotness = new Hotness(ctx.sourceFile, checker);
     const looseBySymbol = looseParameterCache(program);
+    const singleSignature = (callee: ts.Expression): ts.Signature | undefined => {
+      const at = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+      let sym = checker.getSymbolAtLocation(at);
+      if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+      const decls = sym?.declarations;
+      if (!decls || decls.length !== 1) return undefined;
+      const d = decls[0]!;
+      if (!(ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d)) || !d.body || d.typeParameters) return undefined;
+      return checker.getSignatureFromDeclaration(d);
+    };
     const looseParameter = (callee: ts.Expression): boolean => {
       // Calls whose callee names no function of the program (`a.b().c()` chains on lib types)
       // are decided by the symbol; the cache spans files.
@@ -327,6 +337,17 @@ export const rule = defineStaticRule({
       report(typeName(t), '');
     };
 
+    // Is this receiver `any`? Chains ask each link twice (as a receiver, and as the receiver of
+    // the next link): once per node. Cheap syntactic answers first.
+    const anyAt = new Map<ts.Node, boolean>();
+    const isAnyAt = (e: ts.Expression): boolean => {
+      let known = anyAt.get(e);
+      if (known === undefined) {
+        known = !certainlyNotAny(e, checker) && isAnyType(checker.getTypeAtLocation(e));
+        anyAt.set(e, known);
+      }
+      return known;
+    };
     // Member reads and calls on an `any` receiver: one finding per chain, at its root.
     const member = (node: ts.PropertyAccessExpression | ts.ElementAccessExpression): void => {
         {
@@ -336,10 +357,8 @@ export const rule = defineStaticRule({
           if (recv.kind === ts.SyntaxKind.ThisKeyword || recv.kind === ts.SyntaxKind.SuperKeyword) return;
           const where = whereText(node);
           if (!where) return;
-          if (certainlyNotAny(recv, checker)) return;
-          const recvType = checker.getTypeAtLocation(recv);
-          if (!isAnyType(recvType)) return;
-          if (continuesAnyChain(recv, checker)) return;
+          if (!isAnyAt(recv)) return;
+          if (continuesAnyChain(recv, isAnyAt)) return;
           // A catch binding is `any` by the language (without useUnknownInCatchVariables).
           if (ts.isIdentifier(recv)) {
             const decl = checker.getSymbolAtLocation(recv)?.valueDeclaration;
@@ -394,7 +413,8 @@ export const rule = defineStaticRule({
           const where = whereText(node);
           if (!where) return;
           if (!isPush && !looseParameter(callee)) return;
-          const sig = checker.getResolvedSignature(node);
+          // One non-generic declaration: its signature is the one; no overload resolution or inference.
+          const sig = singleSignature(callee) ?? checker.getResolvedSignature(node);
           const decl = sig?.getDeclaration();
           // `anyArray.push(x)` stores into an any[]: an element store.
           if (isPush && ts.isPropertyAccessExpression(callee)) {
