@@ -144,7 +144,7 @@ test('required-delete: `delete o.__proto__` guard', () => {
 });
 
 test('required-delete: the omit pattern on a fresh spread copy that is returned', () => {
-  const code = 'export function omitType<T extends { type?: string }>(o: T) {\n  const out = { ...o };\n  delete out.type;\n  return out;\n}\nexport function applyRemove(parent: Record<string, unknown>, k: string) {\n  const updated = Object.assign({}, parent);\n  delete updated[k];\n  return updated;\n}\n';
+  const code = 'export function omitType<T extends { type?: string }>(o: T) {\n  const out = { ...o };\n  delete out.type;\n  return out;\n}\nexport function applyRemove(parent: Record<string, unknown>, k: string) {\n  const updated = Object.assign({}, parent);\n  delete updated[k];\n  return updated;\n}\ndeclare function rebuild(s: unknown[], o: object): object;\nexport function applyOp(stack: unknown[], parent: Record<string, unknown>, k: string) {\n  const updated = { ...parent };\n  delete updated[k];\n  return rebuild(stack, updated);\n}\n';
   assert.equal(check(code), []);
 });
 
