@@ -41,11 +41,21 @@ const isLooseTypeNode = (t: ts.TypeNode | undefined): boolean =>
  * Cheap pre-filter before overload resolution: does some declaration of the callee have a
  * parameter written as `any`/`unknown` (or left unannotated, an implicit `any`)?
  */
-function mayHaveLooseParameter(callee: ts.Expression, checker: ts.TypeChecker): boolean {
+function mayHaveLooseParameter(callee: ts.Expression, checker: ts.TypeChecker, cache: Map<ts.Symbol, boolean>): boolean {
   const at = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
   let sym = checker.getSymbolAtLocation(at);
   if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
-  for (const d of sym?.declarations ?? []) {
+  if (!sym) return false;
+  let known = cache.get(sym);
+  if (known === undefined) {
+    known = declaresLooseParameter(sym);
+    cache.set(sym, known);
+  }
+  return known;
+}
+
+function declaresLooseParameter(sym: ts.Symbol): boolean {
+  for (const d of sym.declarations ?? []) {
     let fn: ts.Node = d;
     if ((ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) || ts.isPropertySignature(d)) && d.type && ts.isFunctionTypeNode(d.type)) fn = d.type;
     else if ((ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d)) && d.initializer) fn = skipParentheses(d.initializer);
@@ -58,16 +68,27 @@ function mayHaveLooseParameter(callee: ts.Expression, checker: ts.TypeChecker): 
   return false;
 }
 
+const looseCaches = new WeakMap<ts.Program, Map<ts.Symbol, boolean>>();
+/** Per program: does a callee symbol declare an `any`/`unknown` parameter? */
+function looseParameterCache(program: ts.Program): Map<ts.Symbol, boolean> {
+  let c = looseCaches.get(program);
+  if (!c) {
+    c = new Map();
+    looseCaches.set(program, c);
+  }
+  return c;
+}
+
 /** The receiver of a member access, through parentheses and `!`. */
 function receiverOf(e: ts.PropertyAccessExpression | ts.ElementAccessExpression): ts.Expression {
   return skipParentheses(e.expression);
 }
 
 /** Does an `any` chain already run through `e` (so the site is reported at its root)? */
-function continuesAnyChain(e: ts.Expression, checker: ts.TypeChecker): boolean {
+function continuesAnyChain(e: ts.Expression, isAny: (e: ts.Expression) => boolean): boolean {
   const inner = ts.isCallExpression(e) ? skipParentheses(e.expression) : e;
   if (!isMemberAccess(inner)) return false;
-  return isAnyType(checker.getTypeAtLocation(receiverOf(inner)));
+  return isAny(receiverOf(inner));
 }
 
 /** The places a parameter is read in its function: the member access on it, or the identifier; a destructuring parameter itself. */
@@ -87,13 +108,173 @@ function parameterUses(param: ts.ParameterDeclaration, checker: ts.TypeChecker):
   return out;
 }
 
+// ---- false-positive classes: where the code says no concrete type is lost -----------------
+
+/** Primitives, enums and unions of them: a cast of one loses no object shape. */
+function isPrimitiveLike(t: ts.Type): boolean {
+  if (t.isUnion()) return t.types.every(isPrimitiveLike);
+  return (t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.ESSymbolLike | ts.TypeFlags.EnumLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) !== 0;
+}
+
+/** The generic a type instantiates (`Exit<A, E>` → Exit), for the variance-cast test. */
+function genericOrigin(t: ts.Type): ts.Symbol | undefined {
+  if (t.aliasSymbol && t.aliasTypeArguments?.length) return t.aliasSymbol;
+  const ref = t as ts.TypeReference;
+  if (t.flags & ts.TypeFlags.Object && (t as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference && ref.target !== t && ref.typeArguments?.length) return ref.target.getSymbol();
+  return undefined;
+}
+
+const GLOBAL_NAMES: ReadonlySet<string> = new Set(['globalThis', 'window', 'global', 'self']);
+
+/** `(globalThis as any)`: the global object, one object. */
+function isGlobalObjectCast(e: ts.Expression): boolean {
+  const x = skipParentheses(e);
+  if (!isAnyKeywordCast(x)) return false;
+  const inner = skipParentheses(x.expression);
+  return ts.isIdentifier(inner) && GLOBAL_NAMES.has(inner.text);
+}
+
+/** Is `d` a `declare const X: any` (an ambient declaration: one object the environment provides)? */
+function isAmbientAny(d: ts.VariableDeclaration): boolean {
+  if (!d.type || d.type.kind !== ts.SyntaxKind.AnyKeyword) return false;
+  // `declare let` may be reassigned: only a constant is always the same object.
+  if (!(d.parent.flags & ts.NodeFlags.Const)) return false;
+  const stmt = d.parent?.parent;
+  return d.getSourceFile().isDeclarationFile || (!!stmt && ts.isVariableStatement(stmt) && (ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Ambient) !== 0);
+}
+
+/**
+ * Is `recv` `any` only because it is a global: `(globalThis as any).x`, a const initialized
+ * from one, or a `declare const X: any`, read through fixed names (`process.cwd()`)? It is the
+ * same object every time: one shape, nothing lost.
+ */
+function isDeclaredAnyGlobal(recv: ts.Expression, checker: ts.TypeChecker, depth = 0): boolean {
+  let x = skipParentheses(recv);
+  // Through fixed-name property reads: `process.versions.node`, not `rows[i]` or calls.
+  while (ts.isPropertyAccessExpression(x) || ts.isNonNullExpression(x)) x = skipParentheses(x.expression);
+  if (isGlobalObjectCast(x)) return true;
+  if (!ts.isIdentifier(x) || depth > 2) return false;
+  const d = checker.getSymbolAtLocation(x)?.valueDeclaration;
+  if (!d || !ts.isVariableDeclaration(d)) return false;
+  if (isAmbientAny(d)) return true;
+  const list = d.parent;
+  if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const) || !d.initializer) return false;
+  return isDeclaredAnyGlobal(d.initializer, checker, depth + 1);
+}
+
+/** Does the chain `node` belongs to read an element above it (`host.rows[i].name`): values that vary? */
+function hasElementAccessAbove(node: ts.Expression): boolean {
+  for (let cur: ts.Node = node, p = node.parent; p; cur = p, p = p.parent) {
+    if (ts.isElementAccessExpression(p) && p.expression === cur) return true;
+    if (!((ts.isPropertyAccessExpression(p) || ts.isCallExpression(p) || ts.isNonNullExpression(p) || ts.isParenthesizedExpression(p)) && (p as { expression?: ts.Node }).expression === cur)) return false;
+  }
+  return false;
+}
+
+const KEY_LIST_CALLS: ReadonlySet<string> = new Set(['keys', 'ownKeys', 'getOwnPropertyNames', 'getOwnPropertySymbols', 'apiOwnKeys', 'entries']);
+
+/** `Object.keys(o)`, `Reflect.ownKeys(o)`, `keys(o)`, `o.entries()`: a list of keys of user data. */
+function isKeyListCall(e: ts.Expression | undefined): boolean {
+  if (!e) return false;
+  const x = skipParentheses(e);
+  if (!ts.isCallExpression(x)) return false;
+  const c = skipParentheses(x.expression);
+  const name = ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) ? c.name.text : undefined;
+  return !!name && KEY_LIST_CALLS.has(name);
+}
+
+/** A key list: the call itself, or a `const` initialized with one (`const keys = Object.keys(b)`). */
+function isKeyList(e: ts.Expression, checker: ts.TypeChecker): boolean {
+  const x = skipParentheses(e);
+  if (isKeyListCall(x)) return true;
+  if (!ts.isIdentifier(x)) return false;
+  const d = checker.getSymbolAtLocation(x)?.valueDeclaration;
+  return !!d && ts.isVariableDeclaration(d) && isKeyListCall(d.initializer ?? undefined);
+}
+
+/**
+ * Is `key` a key taken from a walk over some object's own keys (`for…in`, `for…of
+ * Object.keys(o)`, `keys[i]` of such a list, the parameter of `Object.keys(o).forEach(k => …)`,
+ * the key of `for (const [k, v] of m.entries())`), or an element of a parameter (`path[i]`: a
+ * user-given path)? A read with such a key is a generic walk over user data: no concrete type
+ * exists for the receiver.
+ */
+function isDataWalkKey(key: ts.Expression, checker: ts.TypeChecker): boolean {
+  const k = skipParentheses(key);
+  if (ts.isElementAccessExpression(k)) {
+    const base = skipParentheses(k.expression);
+    if (isKeyList(base, checker)) return true;
+    const d = ts.isIdentifier(base) ? checker.getSymbolAtLocation(base)?.valueDeclaration : undefined;
+    return !!d && ts.isParameter(d);
+  }
+  if (!ts.isIdentifier(k)) return false;
+  const d = checker.getSymbolAtLocation(k)?.valueDeclaration;
+  if (!d) return false;
+  let decl: ts.Node = d;
+  // `const [key, value]` of a for-of: the first element.
+  if (ts.isBindingElement(decl)) {
+    const pattern = decl.parent;
+    if (!ts.isArrayBindingPattern(pattern) || pattern.elements[0] !== decl) return false;
+    decl = pattern.parent;
+  }
+  if (ts.isVariableDeclaration(decl)) {
+    const stmt = decl.parent?.parent;
+    if (stmt && ts.isForInStatement(stmt)) return true;
+    if (stmt && ts.isForOfStatement(stmt)) return isKeyList(stmt.expression, checker) || ts.isArrayBindingPattern(decl.name);
+    // `const key = keys[i]`
+    if (decl.initializer && ts.isElementAccessExpression(skipParentheses(decl.initializer))) return isKeyList((skipParentheses(decl.initializer) as ts.ElementAccessExpression).expression, checker);
+    return false;
+  }
+  if (ts.isParameter(decl)) {
+    // `Object.keys(o).forEach((key) => …)`: the first parameter of a callback over a key list.
+    const fn = decl.parent;
+    if (fn.parameters[0] !== decl) return false;
+    const call = fn.parent;
+    if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+    const callee = skipParentheses(call.expression);
+    return ts.isPropertyAccessExpression(callee) && isKeyList(callee.expression, checker);
+  }
+  return false;
+}
+
+/** Could this argument be an object at all? Literals, functions and templates cannot: no checker call for them. */
+function mayBeObjectArgument(a: ts.Expression): boolean {
+  const x = skipParentheses(ts.isSpreadElement(a) ? a.expression : a);
+  switch (x.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.BigIntLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.TemplateExpression:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.FunctionExpression:
+    case ts.SyntaxKind.TypeOfExpression:
+    case ts.SyntaxKind.VoidExpression:
+    case ts.SyntaxKind.PrefixUnaryExpression:
+    case ts.SyntaxKind.PostfixUnaryExpression:
+      return false;
+    case ts.SyntaxKind.Identifier:
+      return (x as ts.Identifier).text !== 'undefined';
+    case ts.SyntaxKind.BinaryExpression: {
+      const op = (x as ts.BinaryExpression).operatorToken.kind;
+      // Arithmetic, comparisons and `+` give primitives; `??`, `||`, `&&`, `,` and `=` may give objects.
+      return op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken || op === ts.SyntaxKind.EqualsToken;
+    }
+    default:
+      return true;
+  }
+}
+
 export const rule = defineStaticRule({
   meta: {
     id: 'any-boxing',
     name: 'AnyBoxing',
     shortDescription: 'Type information lost in hot code: an object passed into an `any`/`unknown` slot, an `as any` cast, or member access on an `any` receiver inside a loop.',
     fullDescription:
-      'Inside loop bodies, callbacks of synchronous array methods, and functions called from a loop of the same file, flags: an object of a concrete type passed to an `any`/`unknown` parameter of a function of the project, assigned to an `any` variable, property or array element, or spread into an `any[]`; an explicit `as any` cast of a concrete value; and a member read or call on an `any` receiver (one finding per chain). TypeScript types are erased, so nothing is boxed at run time: the type no longer documents how many object shapes reach the site, and such sites may be polymorphic (measured on Node 20: free up to 4 shapes, about 10x at 6 shapes, 14x at 8). Catch bindings, compiler error types, primitives and JavaScript files are not flagged.',
+      'Inside loop bodies, callbacks of synchronous array methods, and functions called from a loop of the same file, flags: an object of a concrete type passed to an `any`/`unknown` parameter of a function of the project, assigned to an `any` variable, property or array element, or spread into an `any[]`; an explicit `as any` cast of a concrete value; and a member read or call on an `any` receiver (one finding per chain). TypeScript types are erased, so nothing is boxed at run time: the type no longer documents how many object shapes reach the site, and such sites may be polymorphic (measured on Node 20: free up to 4 shapes, about 10x at 6 shapes, 14x at 8). Catch bindings, compiler error types, primitives and JavaScript files are not flagged; nor are `as any` casts of primitives and enums, variance casts into a slot of the same generic type, reads of a global through `any` by fixed names (`(globalThis as any).process.cwd()`, `declare const X: any`), and computed reads keyed by a walk over an object\'s own keys (`for (const k in o) f(o[k])`): generic utilities over user data have no concrete type to give.',
     defaultLevel: 'note',
     tags: ['performance', 'types', 'polymorphism'],
     precision: 'low',
@@ -105,23 +286,39 @@ export const rule = defineStaticRule({
   },
   messages: {
     receiver:
-      'Member access on an `any` value inside {{where}}: type information is lost at this site, and it may be polymorphic (V8 goes megamorphic past 4 shapes, about 10x slower at 6 on Node 20). Type the value, or normalize it into one class before the loop.',
+      'Member access on an `any` value in {{where}}: the type no longer says which shapes reach this site. Type the value, or normalize it once before the loop.',
     castReceiver:
-      '`as any` cast used for member access inside {{where}}: type information is lost at this site, and it may be polymorphic. Access the member through a typed interface instead of casting.',
+      '`as any` used for member access in {{where}}: the shapes reaching this site are no longer known. Access the member through a typed interface.',
     cast:
-      '`as any` cast of a \'{{type}}\' value inside {{where}}: type information is lost from here on, and sites that use it may be polymorphic. Use a precise type (or a generic parameter) instead of `any`.',
+      '`as any` cast of a \'{{type}}\' value in {{where}}: sites that use it may be polymorphic. Use a precise type or a type parameter.',
     param:
-      'A \'{{type}}\' object is passed to the {{slot}} parameter of \'{{callee}}\' inside {{where}}: its type is lost there, and sites in \'{{callee}}\' that read it may be polymorphic. Give the parameter a concrete type or a type parameter.',
+      'A \'{{type}}\' object is passed to the {{slot}} parameter of \'{{callee}}\' in {{where}}: reads of it there may be polymorphic. Type the parameter or make it generic.',
     spread:
-      'Elements of type \'{{type}}\' are spread into an `{{slot}}` inside {{where}}: type information is lost at this site, and reads of the elements may be polymorphic. Give the array a concrete element type.',
+      '\'{{type}}\' elements are spread into an `{{slot}}` in {{where}}: reads of them may be polymorphic. Give the array a concrete element type.',
     assign:
-      'A \'{{type}}\' object is stored into an `{{slot}}` {{target}} inside {{where}}: type information is lost at this site, and reads of it may be polymorphic. Give the {{target}} a concrete type.',
+      'A \'{{type}}\' object is stored into an `{{slot}}` {{target}} in {{where}}: reads of it may be polymorphic. Give the {{target}} a concrete type.',
   },
   create(ctx) {
     // JavaScript has no type information to lose.
     if (ctx.isJavaScript) return {};
     const { checker, program } = ctx;
     const hotness = new Hotness(ctx.sourceFile, checker);
+    const looseBySymbol = looseParameterCache(program);
+    const singleSignature = (callee: ts.Expression): ts.Signature | undefined => {
+      const at = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+      let sym = checker.getSymbolAtLocation(at);
+      if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+      const decls = sym?.declarations;
+      if (!decls || decls.length !== 1) return undefined;
+      const d = decls[0]!;
+      if (!(ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d)) || !d.body || d.typeParameters) return undefined;
+      return checker.getSignatureFromDeclaration(d);
+    };
+    const looseParameter = (callee: ts.Expression): boolean => {
+      // Calls whose callee names no function of the program (`a.b().c()` chains on lib types)
+      // are decided by the symbol; the cache spans files.
+      return mayHaveLooseParameter(callee, checker, looseBySymbol);
+    };
     const whereText = (node: ts.Node): string | undefined => {
       const h = hotness.of(node);
       if (!h || inCatchClause(node)) return undefined;
@@ -140,6 +337,17 @@ export const rule = defineStaticRule({
       report(typeName(t), '');
     };
 
+    // Is this receiver `any`? Chains ask each link twice (as a receiver, and as the receiver of
+    // the next link): once per node. Cheap syntactic answers first.
+    const anyAt = new Map<ts.Node, boolean>();
+    const isAnyAt = (e: ts.Expression): boolean => {
+      let known = anyAt.get(e);
+      if (known === undefined) {
+        known = !certainlyNotAny(e, checker) && isAnyType(checker.getTypeAtLocation(e));
+        anyAt.set(e, known);
+      }
+      return known;
+    };
     // Member reads and calls on an `any` receiver: one finding per chain, at its root.
     const member = (node: ts.PropertyAccessExpression | ts.ElementAccessExpression): void => {
         {
@@ -149,15 +357,18 @@ export const rule = defineStaticRule({
           if (recv.kind === ts.SyntaxKind.ThisKeyword || recv.kind === ts.SyntaxKind.SuperKeyword) return;
           const where = whereText(node);
           if (!where) return;
-          if (certainlyNotAny(recv, checker)) return;
-          const recvType = checker.getTypeAtLocation(recv);
-          if (!isAnyType(recvType)) return;
-          if (continuesAnyChain(recv, checker)) return;
+          if (!isAnyAt(recv)) return;
+          if (continuesAnyChain(recv, isAnyAt)) return;
           // A catch binding is `any` by the language (without useUnknownInCatchVariables).
           if (ts.isIdentifier(recv)) {
             const decl = checker.getSymbolAtLocation(recv)?.valueDeclaration;
             if (decl && ts.isVariableDeclaration(decl) && ts.isCatchClause(decl.parent)) return;
           }
+          // A global read through `any` (`(globalThis as any).process`, `declare const X: any`)
+          // is one object: nothing is lost, when the chain names fixed properties.
+          if (ts.isPropertyAccessExpression(node) && isDeclaredAnyGlobal(recv, checker) && !hasElementAccessAbove(node)) return;
+          // A generic walk over user data (`for (const k in o) f(o[k])`): no concrete type exists.
+          if (ts.isElementAccessExpression(node) && isDataWalkKey(node.argumentExpression, checker)) return;
           const chain = outermostChain(node);
           const cast = isAnyKeywordCast(recv);
           ctx.report({ node: chain, messageId: cast ? 'castReceiver' : 'receiver', data: { where } });
@@ -178,6 +389,16 @@ export const rule = defineStaticRule({
             const c = checker.getBaseConstraintOfType(t);
             if (!c || c === t || c.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.Any)) return;
           }
+          // `key as any` on a string | number, an enum: no object shape involved.
+          if (isPrimitiveLike(t)) return;
+          // A variance cast: `exit as any` into a slot of the same generic (`Exit<A, E>` for
+          // `Exit<unknown, unknown>`) only widens type arguments; the runtime objects are the same.
+          const origin = genericOrigin(t);
+          if (origin) {
+            const slot = checker.getContextualType(outer as ts.Expression);
+            const slotOrigin = slot && (slot.isUnion() ? slot.types.map(genericOrigin).find((o) => o) : genericOrigin(slot));
+            if (slotOrigin === origin) return;
+          }
           ctx.report({ node, messageId: 'cast', data: { where, type: typeName(t) } });
         }
     };
@@ -185,12 +406,15 @@ export const rule = defineStaticRule({
         {
           const args = node.arguments;
           if (!args || args.length === 0) return;
-          const where = whereText(node);
-          if (!where) return;
+          // Syntax first: literals, functions and arithmetic are never objects.
+          if (!args.some(mayBeObjectArgument)) return;
           const callee = skipParentheses(node.expression);
           const isPush = ts.isCallExpression(node) && ts.isPropertyAccessExpression(callee) && ['push', 'unshift'].includes(callee.name.text);
-          if (!isPush && !mayHaveLooseParameter(callee, checker)) return;
-          const sig = checker.getResolvedSignature(node);
+          const where = whereText(node);
+          if (!where) return;
+          if (!isPush && !looseParameter(callee)) return;
+          // One non-generic declaration: its signature is the one; no overload resolution or inference.
+          const sig = singleSignature(callee) ?? checker.getResolvedSignature(node);
           const decl = sig?.getDeclaration();
           // `anyArray.push(x)` stores into an any[]: an element store.
           if (isPush && ts.isPropertyAccessExpression(callee)) {
@@ -262,12 +486,13 @@ export const rule = defineStaticRule({
         {
           // `[...xs]` / `[x]` into an `any[]` (the literal's contextual type), when the literal
           // itself is not passed whole into an `any` slot (reported there).
+          if (!node.elements.some((el) => !ts.isOmittedExpression(el) && mayBeObjectArgument(el))) return;
+          const where = whereText(node);
+          if (!where) return;
           const ct = checker.getContextualType(node);
           if (!ct || !checker.isArrayType(ct)) return;
           const elem = checker.getTypeArguments(ct as ts.TypeReference)[0];
           if (!isLooseSlot(elem)) return;
-          const where = whereText(node);
-          if (!where) return;
           for (const el of node.elements) {
             if (ts.isOmittedExpression(el)) continue;
             if (ts.isSpreadElement(el)) {

@@ -4,7 +4,7 @@
 // parameters on modern V8 (see bench/evidence/arguments-leak.mjs) and are not flagged.
 import { ts } from 'ts-morph';
 import { ALLOCATION, defineStaticRule } from './types.js';
-import { functionName, isFunctionNode, outermostOuterExpression, skipOuterExpressions } from '../analyze/ast.js';
+import { enclosingFunction, functionName, isFunctionNode, outermostOuterExpression, skipOuterExpressions, walkTree } from '../analyze/ast.js';
 
 /** Functions that own an `arguments` binding (arrows do not). */
 type ArgumentsOwner =
@@ -47,16 +47,51 @@ function isArrayPrototype(e: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(e) && e.name.text === 'prototype' && ts.isIdentifier(skipOuterExpressions(e.expression)) && (skipOuterExpressions(e.expression) as ts.Identifier).text === 'Array';
 }
 
+/** What the rule needs to know of the file's bindings, from syntax (no checker: JavaScript is not type-checked). */
+interface FileBindings {
+  /** Variables of the file by name, with their initializers (`var slice = [].slice`). */
+  initializers: Map<string, ts.Expression[]>;
+  /** Functions (and blocks) that declare a binding named `arguments` (sloppy JS allows it). */
+  argumentsScopes: Set<ts.Node>;
+}
+
+function fileBindings(sf: ts.SourceFile): FileBindings {
+  const initializers = new Map<string, ts.Expression[]>();
+  const argumentsScopes = new Set<ts.Node>();
+  walkTree(sf, (n) => {
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name)) {
+      if (n.initializer) {
+        const list = initializers.get(n.name.text);
+        if (list) list.push(n.initializer);
+        else initializers.set(n.name.text, [n.initializer]);
+      }
+      if (n.name.text === 'arguments') argumentsScopes.add(enclosingFunction(n) ?? sf);
+    } else if ((ts.isParameter(n) || ts.isBindingElement(n)) && ts.isIdentifier(n.name) && n.name.text === 'arguments') {
+      argumentsScopes.add(enclosingFunction(n) ?? sf);
+    } else if (ts.isFunctionDeclaration(n) && n.name?.text === 'arguments') {
+      argumentsScopes.add(enclosingFunction(n) ?? sf);
+    }
+  });
+  return { initializers, argumentsScopes };
+}
+
+/** Is this `arguments` a user binding of that name, declared in an enclosing scope? */
+function isShadowed(id: ts.Identifier, b: FileBindings): boolean {
+  if (b.argumentsScopes.size === 0) return false;
+  for (let p: ts.Node | undefined = id.parent; p; p = p.parent) if (b.argumentsScopes.has(p)) return true;
+  return false;
+}
+
 /** `Array.prototype.slice`, `[].slice`, or a variable initialized with one of them (`var slice = [].slice`). */
-function isArraySlice(e: ts.Expression, checker: ts.TypeChecker): boolean {
+function isArraySlice(e: ts.Expression, b: FileBindings, depth = 0): boolean {
   e = skipOuterExpressions(e);
   if (ts.isPropertyAccessExpression(e) && e.name.text === 'slice') {
     const obj = skipOuterExpressions(e.expression);
     return isArrayPrototype(obj) || (ts.isArrayLiteralExpression(obj) && obj.elements.length === 0);
   }
-  if (ts.isIdentifier(e)) {
-    const decl = checker.getSymbolAtLocation(e)?.valueDeclaration;
-    if (decl && ts.isVariableDeclaration(decl) && decl.initializer && !ts.isIdentifier(skipOuterExpressions(decl.initializer))) return isArraySlice(decl.initializer, checker);
+  if (ts.isIdentifier(e) && depth < 2) {
+    const inits = b.initializers.get(e.text);
+    return !!inits && inits.length > 0 && inits.every((i) => isArraySlice(i, b, depth + 1));
   }
   return false;
 }
@@ -69,7 +104,7 @@ function isGlobalCall(callee: ts.Expression, object: string, method: string): bo
 type Form = 'slice' | 'arrayFrom' | 'spread' | 'passed' | 'stored' | 'fine';
 
 /** What the code does with one `arguments` reference. */
-function classify(ref: ts.Identifier, checker: ts.TypeChecker): { form: Form; node: ts.Node; detail?: string } {
+function classify(ref: ts.Identifier, b: FileBindings): { form: Form; node: ts.Node; detail?: string } {
   const v = outermostOuterExpression(ref);
   const parent = v.parent;
   if (ts.isSpreadElement(parent)) {
@@ -82,7 +117,7 @@ function classify(ref: ts.Identifier, checker: ts.TypeChecker): { form: Form; no
     const index = parent.arguments.indexOf(v as ts.Expression);
     const callee = skipOuterExpressions(parent.expression);
     if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
-      if (index === 0 && isArraySlice(callee.expression, checker)) return { form: 'slice', node: parent, detail: callee.getText() };
+      if (index === 0 && isArraySlice(callee.expression, b)) return { form: 'slice', node: parent, detail: callee.getText() };
       // f.apply(thisArg, arguments): V8 forwards without copying; measured as fast as f(...rest).
       if (callee.name.text === 'apply' && index === 1) return { form: 'fine', node: v };
     }
@@ -151,7 +186,7 @@ export const rule = defineStaticRule({
     name: 'ArgumentsLeak',
     shortDescription: '`arguments` copied into an array by a slow generic path, or read in a sloppy-mode function with parameters.',
     fullDescription:
-      'Flags `Array.prototype.slice.call(arguments)` / `[].slice.call(arguments)` (about 30 to over 100x a rest parameter on Node 20), `Array.from(arguments)` and `[...arguments]` (iterator protocol over the arguments object: 300x and more), and sloppy-mode functions with simple formal parameters that use `arguments` (a mapped arguments object aliasing the parameters: about 3 to 5x). `arguments` passed to another call or stored in an object is a note: the object is materialized, at the same measured cost as a rest array. Strict `arguments[i]`, `arguments.length`, `f.apply(this, arguments)` and `f(...arguments)` are not flagged: they are as fast as rest parameters on modern V8.',
+      'Flags `Array.prototype.slice.call(arguments)` / `[].slice.call(arguments)` (about 30 to over 100x a rest parameter on Node 20), `Array.from(arguments)` and `[...arguments]` (iterator protocol over the arguments object: 300x and more), and sloppy-mode functions with simple formal parameters that use `arguments` (a mapped arguments object aliasing the parameters: about 3 to 5x). `arguments` passed to another call in sloppy-mode code, or stored in an object, is a note: the object is materialized, at the same measured cost as a rest array; strict `arguments` passed straight on (`pipeArguments(this, arguments)`) is not reported. Strict `arguments[i]`, `arguments.length`, `f.apply(this, arguments)` and `f(...arguments)` are not flagged: they are as fast as rest parameters on modern V8.',
     defaultLevel: 'note',
     tags: ['performance', 'arguments'],
     precision: 'high',
@@ -163,35 +198,38 @@ export const rule = defineStaticRule({
   },
   messages: {
     slice:
-      '`{{callee}}(arguments)` copies the arguments object through the generic Array.prototype.slice path on an array-like: about 30 to over 100x a rest parameter on Node 20, which V8 can often allocate on the fly or elide. Declare a rest parameter (`...args`) instead.',
+      '`{{callee}}(arguments)` copies `arguments` through the generic slice path, far slower than a rest parameter. Declare `...args` instead.',
     arrayFrom:
-      '`Array.from(arguments)` runs the iterator protocol over the arguments object: hundreds of times slower than a rest parameter on Node 20. Declare a rest parameter (`...args`) instead.',
+      '`Array.from(arguments)` runs the iterator protocol over `arguments`, far slower than a rest parameter. Declare `...args` instead.',
     spread:
-      '`[...arguments]` runs the iterator protocol over the arguments object (no fast path for it in array spread): hundreds of times slower than a rest parameter on Node 20. Declare a rest parameter (`...args`) instead.',
+      '`[...arguments]` runs the iterator protocol over `arguments`, far slower than a rest parameter. Declare `...args` instead.',
     passed:
-      '`arguments` is passed to another call, so V8 must materialize the arguments object when the call is not inlined. On Node 20 this measured as fast as passing a rest array, hence a note: a rest parameter (`...args`) gives a real Array and the same cost. `f.apply(this, arguments)` and `f(...arguments)` are not flagged.',
+      '`arguments` of sloppy-mode code is passed on, so V8 materializes the mapped arguments object. Declare `...args`, or add "use strict".',
     stored:
-      '`arguments` is stored or returned, so the arguments object is materialized on the heap (as fast as a rest array on Node 20, hence a note). Declare a rest parameter (`...args`) and store that: it is a real Array.',
+      '`arguments` is stored or returned, so it is materialized on the heap (as cheap as a rest array). Declare `...args` and store that: a real Array.',
     sloppy:
-      '\'{{fn}}\' is sloppy-mode code with parameters and reads `arguments`: V8 creates a mapped arguments object that aliases the parameters, likely 3 to 5x slower to read than in strict mode with 4 or more arguments (Node 20). Add "use strict", make the file an ES module, or replace `arguments` with a rest parameter.',
+      '\'{{fn}}\' is sloppy-mode code with parameters that reads `arguments`: a mapped object, likely slower to read. Add "use strict" or use `...args`.',
   },
   options: {
-    escapes: { type: 'boolean', default: true, description: 'Report `arguments` passed on to another call or stored (notes; measured as cheap).' },
+    escapes: { type: 'boolean', default: true, description: 'Report `arguments` passed on to another call in sloppy-mode code, or stored (notes; measured as cheap).' },
   },
   create(ctx) {
     const reportEscapes = ctx.options.escapes;
     const sloppyFile = ctx.isJavaScript && !isEsModule(ctx.sourceFile) && !hasUseStrict(ctx.sourceFile.statements);
     // Sloppy functions: the first `arguments` read not already flagged as a copy.
     const sloppyUses = new Map<ArgumentsOwner, ts.Node | undefined>();
+    let bindings: FileBindings | undefined;
     return {
       [ts.SyntaxKind.Identifier](id) {
         if (!isArgumentsReference(id)) return;
         const owner = ownerOf(id);
         if (!owner) return;
         // A user binding named `arguments` (sloppy JS allows it) is not the arguments object.
-        const symbol = ctx.checker.getSymbolAtLocation(id);
-        if (symbol?.declarations?.some((d) => d.getSourceFile() === ctx.sourceFile)) return;
-        const { form, node: at, detail } = classify(id, ctx.checker);
+        bindings ??= fileBindings(ctx.sourceFile);
+        if (isShadowed(id, bindings)) return;
+        const { form, node: at, detail } = classify(id, bindings);
+        // Strict code: `arguments` passed straight on measured as fast as a rest array: nothing to say.
+        const strict = !sloppyFile || !isSloppy(owner);
         switch (form) {
           case 'slice':
             ctx.report({ node: at, messageId: 'slice', data: { callee: detail ?? 'slice.call' }, confirm: { by: ALLOCATION, at: [at] } });
@@ -203,7 +241,7 @@ export const rule = defineStaticRule({
             ctx.report({ node: at, messageId: 'spread', confirm: { by: ALLOCATION, at: [at] } });
             break;
           case 'passed':
-            if (reportEscapes) ctx.report({ node: at, messageId: 'passed', level: 'note', confirm: { by: ALLOCATION, at: [at] } });
+            if (reportEscapes && !strict) ctx.report({ node: at, messageId: 'passed', level: 'note', confirm: { by: ALLOCATION, at: [at] } });
             break;
           case 'stored':
             if (reportEscapes) ctx.report({ node: at, messageId: 'stored', level: 'note', confirm: { by: ALLOCATION, at: [at] } });

@@ -5,10 +5,10 @@
 import { ts } from 'ts-morph';
 import { defineStaticRule } from './types.js';
 import { Hotness, isWriteTarget } from './util/hot-sites.js';
-import { skipParentheses, walkTree } from '../analyze/ast.js';
+import { enclosingFunction, skipParentheses, walkTree } from '../analyze/ast.js';
 
 const MAX_POLYMORPHIC = 4;
-const SHOWN = 4;
+const SHOWN = 3;
 
 /** Receivers that are namespaces or singletons: one shape, never worth a checker call. */
 const SINGLETON_GLOBALS = new Set([
@@ -129,7 +129,19 @@ interface ShapeCount {
  * The distinct object shapes a receiver of type `type` can have, or undefined when the type
  * says nothing (any, unknown, unconstrained type parameter). Primitives are not counted.
  */
-function shapesOf(type: ts.Type, isCall: boolean, ctx: { program: ts.Program; checker: ts.TypeChecker }): ShapeCount | undefined {
+/**
+ * The declaration of method `prop` that instances of class `c` run: its own, else the one it
+ * inherits. Subclasses that inherit one method call the same code: they count once.
+ */
+function methodDeclarationOf(c: ts.ClassLikeDeclaration, prop: string, checker: ts.TypeChecker): ts.Node | undefined {
+  const sym = c.name ? checker.getSymbolAtLocation(c.name) : (c as { symbol?: ts.Symbol }).symbol;
+  if (!sym) return undefined;
+  const member = checker.getDeclaredTypeOfSymbol(sym).getProperty(prop);
+  return member?.declarations?.find((d) => !ts.isPropertySignature(d) && !ts.isMethodSignature(d) && !(ts.isMethodDeclaration(d) && !d.body));
+}
+
+function shapesOf(type: ts.Type, prop: string | undefined, ctx: { program: ts.Program; checker: ts.TypeChecker }): ShapeCount | undefined {
+  const isCall = prop !== undefined;
   const { checker } = ctx;
   const shapes = new Map<string, Shape>();
   let via: string | undefined;
@@ -158,7 +170,11 @@ function shapesOf(type: ts.Type, isCall: boolean, ctx: { program: ts.Program; ch
           via ??= sym.name;
           for (const c of impls) {
             const name = c.name?.text ?? '(anonymous class)';
-            shapes.set(`class:${c.pos}:${c.getSourceFile().fileName}`, { key: name, name });
+            // Count the classes that declare the method; a subclass inheriting it runs the same code.
+            const m = methodDeclarationOf(c, prop!, checker);
+            const at = m ?? c;
+            const key = `method:${at.pos}:${at.getSourceFile().fileName}`;
+            if (!shapes.has(key)) shapes.set(key, { key, name });
           }
           return true;
         }
@@ -217,30 +233,56 @@ function obviouslySingleShape(receiver: ts.Expression): boolean {
   }
 }
 
+/**
+ * A stable text for receivers that name the same value throughout a function (`def`,
+ * `this.node`, `a.b.c`): reads of one such receiver are one finding. Calls and element reads
+ * with computed keys may name a different value each time: not grouped.
+ */
+function receiverKey(e: ts.Expression): string | undefined {
+  const r = skipParentheses(e);
+  if (ts.isIdentifier(r)) return r.text;
+  if (r.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(r) && !ts.isPrivateIdentifier(r.name)) {
+    const base = receiverKey(r.expression);
+    return base === undefined ? undefined : `${base}.${r.name.text}`;
+  }
+  if (ts.isNonNullExpression(r)) return receiverKey(r.expression);
+  return undefined;
+}
+
+interface Site {
+  node: ts.PropertyAccessExpression;
+  data: Record<string, string | number>;
+  group: string | undefined;
+}
+
 export const rule = defineStaticRule({
   meta: {
     id: 'megamorphic-call-site',
     name: 'MegamorphicCallSite',
     shortDescription: 'A property read or method call whose receiver can take 5 or more object shapes: beyond V8\'s 4-map inline cache limit.',
     fullDescription:
-      'In loops, callbacks of synchronous array methods and functions called from a loop of the same file, counts the distinct object shapes the receiver of a property read or method call can have from its type: members of a union with different property sets (object literal types, interfaces, classes), and for a method call on an interface or abstract class, the concrete classes of the program that implement it. V8 keeps at most 4 maps in a polymorphic inline cache (`max_valid_polymorphic_map_count = 4`): with 5 or more the site likely goes megamorphic (generic lookup, no inlining), measured on Node 20 at about 9 to 18x a monomorphic read and about 13x a monomorphic method call. Exactly 4 shapes is a note: one more makes it megamorphic. Primitives, `any`/`unknown` and unconstrained type parameters are not counted; union members with the same properties in the same order count once.',
+      'In loops, callbacks of synchronous array methods and functions called from a loop of the same file, counts the distinct object shapes the receiver of a property read or method call can have from its type: members of a union with different property sets (object literal types, interfaces, classes), and for a method call on an interface or abstract class, the concrete classes of the program that declare the called method (subclasses that inherit it run the same code and count once). V8 keeps at most 4 maps in a polymorphic inline cache (`max_valid_polymorphic_map_count = 4`): with 5 or more the site likely goes megamorphic (generic lookup, no inlining), measured on Node 20 at about 9 to 18x a monomorphic read and about 13x a monomorphic method call; 2 to 4 shapes cost 1.0 to 1.5x and are not reported. One finding per receiver and function: further reads of the same receiver (`def.type === "a" || def.type === "b"`) are counted in its message. Primitives, `any`/`unknown` and unconstrained type parameters are not counted; union members with the same properties in the same order count once. JavaScript files are not type-checked and not analysed.',
     defaultLevel: 'note',
     tags: ['performance', 'inline-cache', 'polymorphism'],
     precision: 'medium',
     helpMarkdown: [
-      'V8 caches property lookups per site for up to 4 object shapes (maps). A site that sees a 5th goes megamorphic: every access becomes a generic lookup and the called method can no longer be inlined. Measured on Node 20: a read over 5 shapes is about 9x a monomorphic read (18x at 8 shapes), a method call over 5 classes about 13x. The rule counts shapes from the receiver type; V8 decides from what actually flows, so the message says "likely".',
+      'V8 caches property lookups per site for up to 4 object shapes (maps). A site that sees a 5th goes megamorphic: every access becomes a generic lookup and the called method can no longer be inlined. Measured on Node 20: a read over 5 shapes is about 9x a monomorphic read (18x at 8 shapes), a method call over 5 classes about 13x; 2 to 4 shapes cost 1.0 to 1.5x, so they are not reported. The rule counts shapes from the receiver type; V8 decides from what actually flows, so the message says "likely". Reads of the same receiver in one function are one finding, at the first read; the message says how many more there are.',
       '',
       '**Fix**: build all variants with the same properties in the same order (one class or one factory, absent fields set to `undefined`), or split the hot site by type (`switch (x.kind)` with one access per case) so each site sees few shapes.',
     ].join('\n'),
   },
   messages: {
     megamorphic:
-      'The {{access}} \'{{prop}}\' has a receiver of {{count}} distinct object shapes ({{shapes}}): more than the 4 maps a V8 inline cache keeps (max_valid_polymorphic_map_count = 4), so this site likely goes megamorphic (generic lookup, no inlining; about 9 to 18x a monomorphic access on Node 20). {{fix}}',
-    atLimit:
-      'The {{access}} \'{{prop}}\' has a receiver of 4 distinct object shapes ({{shapes}}): at the 4-map limit of a V8 inline cache; one more shape makes it megamorphic (about 9x slower per access on Node 20). {{fix}}',
+      '`{{text}}` reads a receiver of {{count}} object shapes ({{shapes}}){{more}}: likely megamorphic (V8 caches 4). Give the variants one shape, or switch on the kind once.',
+    classes:
+      '`{{text}}` calls a method declared by {{count}} classes implementing {{via}} ({{shapes}}){{more}}: likely megamorphic (V8 caches 4). Dispatch by type before the hot path.',
   },
   create(ctx) {
+    // JavaScript is read, not type-checked: shapes come from types.
+    if (ctx.isJavaScript) return {};
     const hotness = new Hotness(ctx.sourceFile, ctx.checker);
+    const sites: Site[] = [];
     return {
       [ts.SyntaxKind.PropertyAccessExpression](pae) {
         if (ts.isPrivateIdentifier(pae.name)) return; // #x: only instances of one class
@@ -253,18 +295,43 @@ export const rule = defineStaticRule({
         if (!hotness.of(pae)) return;
         const isCall = !!pae.parent && ts.isCallExpression(pae.parent) && pae.parent.expression === pae;
         const receiverType = ctx.checker.getTypeAtLocation(pae.expression);
-        const count = shapesOf(receiverType, isCall, ctx);
-        if (!count || count.shapes.length < MAX_POLYMORPHIC) return;
+        const count = shapesOf(receiverType, isCall ? pae.name.text : undefined, ctx);
+        // 2 to 4 shapes cost 1.0 to 1.5x a monomorphic site: nothing to act on.
+        if (!count || count.shapes.length <= MAX_POLYMORPHIC) return;
         const n = count.shapes.length;
         const names = count.shapes.slice(0, SHOWN).map((s) => s.name);
-        const shapes = `${names.join(', ')}${n > SHOWN ? `, and ${n - SHOWN} more` : ''}`;
-        const access = isCall ? 'method call' : 'property read';
-        const fix = count.via
-          ? `'${count.via}' has ${n} implementing classes in the program: keep this hot call to fewer classes, or dispatch by type before the call so that each call site sees few classes.`
-          : 'Give the variants the same properties in the same order (one class or one factory, absent fields set to undefined), or split the site by type (a switch on the discriminant with one access per case).';
-        const data = { access, prop: pae.name.text, count: n, shapes: count.via ? `classes implementing ${count.via}: ${shapes}` : shapes, fix };
-        if (n === MAX_POLYMORPHIC) ctx.report({ node: pae, messageId: 'atLimit', data, level: 'note' });
-        else ctx.report({ node: pae, messageId: 'megamorphic', data });
+        const shapes = `${names.join(', ')}${n > SHOWN ? `, ${n - SHOWN} more` : ''}`;
+        const recvText = pae.expression.getText(ctx.sourceFile).replace(/\s+/g, ' ');
+        const text = `${recvText.length > 30 ? `${recvText.slice(0, 29)}…` : recvText}.${pae.name.text}`;
+        const key = receiverKey(pae.expression);
+        const fn = enclosingFunction(pae);
+        const group = key === undefined ? undefined : `${fn ? fn.pos : -1}:${key}`;
+        sites.push({ node: pae, data: count.via ? { text, count: n, shapes, via: count.via } : { text, count: n, shapes }, group });
+      },
+      end() {
+        const groups = new Map<string, Site[]>();
+        const order: Site[][] = [];
+        for (const s of sites) {
+          if (s.group === undefined) {
+            order.push([s]);
+            continue;
+          }
+          let g = groups.get(s.group);
+          if (!g) {
+            g = [];
+            groups.set(s.group, g);
+            order.push(g);
+          }
+          g.push(s);
+        }
+        for (const g of order) {
+          const first = g[0]!;
+          const rest = g.length - 1;
+          const recv = skipParentheses(first.node.expression).getText(ctx.sourceFile).replace(/\s+/g, ' ');
+          const more = rest === 0 ? '' : `, as do ${rest} more read${rest === 1 ? '' : 's'} of \`${recv}\` here`;
+          // Evidence at any read of the group confirms it: they are the same receiver.
+          ctx.report({ node: first.node, messageId: first.data.via ? 'classes' : 'megamorphic', data: { ...first.data, more }, confirm: { by: ['ic', 'deopt'], at: g.map((s) => s.node) } });
+        }
       },
     };
   },

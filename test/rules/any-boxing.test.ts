@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { lint } from '../helpers.js';
+import { analyzeText } from '../../src/analyze/virtual.js';
 
 const check = (code: string, fileName = 'test.ts') => lint('any-boxing', code, fileName);
 
@@ -174,6 +175,65 @@ test("cast of an unknown value or an unconstrained T", () => {
 test("narrowed {} into an unknown slot", () => {
   const code = "declare const out: { [k: string]: unknown };\ndeclare const src: { [k: string]: unknown };\nfor (const k in src) { const v = src[k]; if (v !== undefined && v !== null) out[k] = v; }\n";
   assert.equal(check(code), []);
+});
+
+// ---- false-positive classes of issue 14 (bench/precision/README.md) -------------------------
+
+test("primitive-any: `key as any` on a string | number, and an enum cast, are not reported", () => {
+  const code = "enum S { A, B }\ndeclare const base: number[];\ndeclare function at(i: number): string | number;\ndeclare function st(i: number): S;\nfor (let i = 0; i < 9; i++) { base.splice(at(i) as any, 1); if ((st(i) as any) === S.B) break; }\n";
+  assert.equal(check(code), []);
+});
+
+test("primitive-any: the cast of an object is still reported", () => {
+  const code = "class P { x = 1 }\ndeclare function get(i: number): P | string;\ndeclare function use(v: number): void;\nfor (let i = 0; i < 9; i++) use(get(i) as any);\n";
+  assert.equal(check(code), ["any-boxing 4:33-4:46 note"]);
+});
+
+test("declared-any: `(globalThis as any).process` and a `declare const X: any` are one object", () => {
+  const code = "declare const host: any;\nfunction cwd(): string {\n  const process = (globalThis as any).process;\n  return process.cwd() + host.root.name + (globalThis as any).location.href;\n}\nfor (let i = 0; i < 9; i++) cwd();\n";
+  assert.equal(check(code), []);
+});
+
+test("declared-any: computed reads on a declared global still are", () => {
+  const code = "declare const host: any;\nfor (let i = 0; i < 9; i++) host.rows[i].name;\n";
+  assert.equal(check(code), ["any-boxing 2:29-2:46 note"]);
+});
+
+test("generic-unknown: reads keyed by a walk over the object's own keys are not reported", () => {
+  const code = [
+    "export function each(obj: any, iter: (k: string, v: unknown) => void) {",
+    "  const keys = Object.keys(obj);",
+    "  for (let i = 0; i < keys.length; i++) { const key = keys[i]!; iter(key, obj[key]); }",
+    "  for (const k in obj) iter(k, obj[k]);",
+    "  for (const k of Object.keys(obj)) iter(k, obj[k]);",
+    "  Object.keys(obj).forEach((k) => iter(k, obj[k]));",
+    "}",
+    "export function get(x: any, path: string[]) { let cur: any = x; for (let i = 0; i < path.length; i++) cur = cur?.[path[i]!]; return cur; }",
+    "export function fromMap(m: Map<string, number>, o: any) { for (const [k] of m.entries()) o[k]; }",
+    "",
+  ].join("\n");
+  assert.equal(check(code), []);
+});
+
+test("generic-unknown: an index that is not a key of the data is still reported", () => {
+  const code = "export function sum(rows: any) { let s = 0; for (let i = 0; i < 9; i++) s += rows[i]; return s; }\n";
+  assert.equal(check(code), ["any-boxing 1:78-1:85 note"]);
+});
+
+test("variance cast: `exit as any` into a slot of the same generic type is not reported", () => {
+  const code = "interface Exit<A> { readonly _tag: 'Success'; readonly value: A }\ndeclare function complete(e: Exit<unknown>): void;\ndeclare function exits(): Array<Exit<number>>;\nfor (const exit of exits()) complete(exit as any);\n";
+  assert.equal(check(code), []);
+});
+
+test("variance cast: a cast into a slot of another type is still reported", () => {
+  const code = "interface Exit<A> { readonly _tag: 'Success'; readonly value: A }\ninterface Other<A> { o: A }\ndeclare function complete(e: Other<unknown>): void;\ndeclare function exits(): Array<Exit<number>>;\nfor (const exit of exits()) complete(exit as any);\n";
+  assert.equal(check(code), ["any-boxing 5:38-5:49 note"]);
+});
+
+test("message: one sentence and a fix", () => {
+  const code = "function total(o: any) { return o.a; }\nfor (let i = 0; i < 9; i++) total(i);\n";
+  const [f] = analyzeText(code, 'test.ts', { rules: ['any-boxing'], reportUnusedSuppressions: false }).filter((x) => x.ruleId === 'any-boxing');
+  assert.is(f!.message, 'Member access on an `any` value in a function called from a loop: the type no longer says which shapes reach this site. Type the value, or normalize it once before the loop.');
 });
 
 test.run();

@@ -36,9 +36,24 @@ test("[...arguments]", () => {
   assert.equal(check(code), ["arguments-leak 1:23-1:37 note"]);
 });
 
-test("arguments passed to another call: note", () => {
-  const code = "declare function g(a: IArguments): void;\nfunction f() { g(arguments); }\n";
-  assert.equal(check(code), ["arguments-leak 2:18-2:27 note"]);
+test("no-measured-cost: strict `arguments` passed straight on is not reported (pipeArguments(this, arguments))", () => {
+  const code = "declare function pipeArguments(self: unknown, a: IArguments): unknown;\nclass C { pipe() { return pipeArguments(this, arguments); } }\nfunction f() { pipeArguments(null, arguments); }\n";
+  assert.equal(check(code), []);
+});
+
+test("arguments passed to another call in sloppy JavaScript: note", () => {
+  const code = "function g(a) { return a; }\nfunction f() { g(arguments); }\n";
+  assert.equal(check(code, "test.js"), ["arguments-leak 2:18-2:27 note"]);
+});
+
+test("JavaScript: a user binding named arguments and `var slice = [].slice`, from syntax alone", () => {
+  const code = "var slice = [].slice;\nfunction f() { return slice.call(arguments); }\nfunction g(arguments) { return [].slice.call(arguments); }\n";
+  assert.equal(check(code, "test.js"), ["arguments-leak 2:23-2:44 note"]);
+});
+
+test("setup: a copy at definition time in a function that returns the real function stays a note", () => {
+  const code = "export function fn(body: Function) {\n  const pipeables = Array.prototype.slice.call(arguments, 1);\n  return function (this: unknown, ...args: unknown[]) { return pipeables.reduce((a: unknown, p: Function) => p(a), body.apply(this, args)); };\n}\n";
+  assert.equal(check(code), ["arguments-leak 2:21-2:61 note"]);
 });
 
 test("arguments stored in a property: note", () => {

@@ -121,4 +121,41 @@ test('delete of a call result is not a property delete', () => {
   assert.equal(check('declare function f(): number;\ndelete f();\n', 'd.js'), []);
 });
 
+// ---- false-positive classes of issue 14: required deletes (bench/precision/README.md) ------
+
+test('required-delete: inside a Proxy deleteProperty trap', () => {
+  const code = 'declare const state: { copy_: Record<string, unknown> };\nconst handler = {\n  deleteProperty(target: object, prop: string) {\n    delete state.copy_[prop];\n    return true;\n  },\n};\nnew Proxy({}, handler);\n';
+  assert.equal(check(code), []);
+});
+
+test('required-delete: in a method named delete_ / remove on a user object', () => {
+  const code = 'class Adm {\n  target_: any = {};\n  delete_(key: PropertyKey) {\n    delete this.target_[key];\n  }\n  removeAnnotation(o: { note?: string; id: number }) {\n    delete o.note;\n  }\n}\n';
+  assert.equal(check(code), []);
+});
+
+test('required-delete: a remover over a dictionary-typed store keeps its note (a Map applies)', () => {
+  const code = 'const timers: { [id: string]: number } = {};\nfunction unset(id: string) {\n  delete timers[id];\n}\n';
+  assert.equal(check(code), ['delete-property 3:3-3:20 note']);
+});
+
+test('required-delete: `delete o.__proto__` guard', () => {
+  const code = 'declare const newObj: Record<string, unknown>;\nif (Object.prototype.hasOwnProperty.call(newObj, "__proto__")) delete newObj.__proto__;\ndelete newObj["__proto__"];\n';
+  assert.equal(check(code), []);
+});
+
+test('required-delete: the omit pattern on a fresh spread copy that is returned', () => {
+  const code = 'export function omitType<T extends { type?: string }>(o: T) {\n  const out = { ...o };\n  delete out.type;\n  return out;\n}\nexport function applyRemove(parent: Record<string, unknown>, k: string) {\n  const updated = Object.assign({}, parent);\n  delete updated[k];\n  return updated;\n}\ndeclare function rebuild(s: unknown[], o: object): object;\nexport function applyOp(stack: unknown[], parent: Record<string, unknown>, k: string) {\n  const updated = { ...parent };\n  delete updated[k];\n  return rebuild(stack, updated);\n}\n';
+  assert.equal(check(code), []);
+});
+
+test('the fresh copy kept and read on is still reported', () => {
+  const code = 'export function f(o: { a: number; b: number }) {\n  const out = { ...o };\n  delete out.a;\n  return out.b;\n}\n';
+  assert.equal(check(code), ['delete-property 3:3-3:15 note']);
+});
+
+test('JavaScript: syntax only (no checker), fixed and computed keys', () => {
+  const code = 'function f(o, k) {\n  delete o.a;\n  delete o[k];\n}\nf({}, "a");\n';
+  assert.equal(check(code, 'test.js'), ['delete-property 2:3-2:13 note', 'delete-property 3:3-3:14 note']);
+});
+
 test.run();

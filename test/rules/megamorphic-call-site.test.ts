@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { lint } from '../helpers.js';
+import { analyzeText } from '../../src/analyze/virtual.js';
 
 const check = (code: string, fileName = 'test.ts') => lint('megamorphic-call-site', code, fileName);
 
@@ -14,9 +15,9 @@ test("union of 5 literal types, read in loop", () => {
   assert.equal(check(code), ["megamorphic-call-site 7:29-7:40 note"]);
 });
 
-test("union of 4: note", () => {
+test("union of 4: not reported (2 to 4 shapes cost 1.0 to 1.5x)", () => {
   const code = "type A = { kind: 'a'; a: number };\ntype B = { kind: 'b'; b: number };\ntype C = { kind: 'c'; c: number };\ntype D = { kind: 'd'; d: number };\ntype E = { kind: 'e'; e: number };\ndeclare function get(i: number): A | B | C | D;\nfor (let i = 0; i < 9; i++) { const s = get(i); s.kind; }\n";
-  assert.equal(check(code), ["megamorphic-call-site 7:49-7:55 note"]);
+  assert.equal(check(code), []);
 });
 
 test("five classes implementing an interface, method call in loop", () => {
@@ -25,8 +26,36 @@ test("five classes implementing an interface, method call in loop", () => {
 });
 
 test("abstract class with 5 subclasses, through an intermediate class", () => {
-  const code = "abstract class Node { abstract eval(): number }\nclass Lit extends Node { eval() { return 1; } }\nclass Add extends Node { eval() { return 2; } }\nclass Mul extends Node { eval() { return 3; } }\nclass Neg extends Node { eval() { return 4; } }\nclass Neg2 extends Neg {}\nfunction run(n: Node) { return n.eval(); }\nfor (let i = 0; i < 9; i++) run(new Lit());\n";
+  const code = "abstract class Node { abstract eval(): number }\nclass Lit extends Node { eval() { return 1; } }\nclass Add extends Node { eval() { return 2; } }\nclass Mul extends Node { eval() { return 3; } }\nclass Neg extends Node { eval() { return 4; } }\nclass Neg2 extends Neg { eval() { return 5; } }\nfunction run(n: Node) { return n.eval(); }\nfor (let i = 0; i < 9; i++) run(new Lit());\n";
   assert.equal(check(code), ["megamorphic-call-site 7:32-7:38 note"]);
+});
+
+test("few-shapes: subclasses that inherit the method count once (4 declarations of 5 classes)", () => {
+  const code = "abstract class Node { abstract eval(): number }\nclass Lit extends Node { eval() { return 1; } }\nclass Add extends Node { eval() { return 2; } }\nclass Mul extends Node { eval() { return 3; } }\nclass Neg extends Node { eval() { return 4; } }\nclass Neg2 extends Neg {}\nfunction run(n: Node) { return n.eval(); }\nfor (let i = 0; i < 9; i++) run(new Lit());\n";
+  assert.equal(check(code), []);
+});
+
+test("few-shapes: an interface implemented by 6 subclasses of one base declaring the method is one shape", () => {
+  const code = "interface Unsub { unsubscribe(): void }\nclass Sub implements Unsub { unsubscribe() {} }\nclass S1 extends Sub {}\nclass S2 extends Sub {}\nclass S3 extends Sub {}\nclass S4 extends Sub {}\nclass S5 extends Sub {}\ndeclare const fs: Unsub[];\nfor (const f of fs) f.unsubscribe();\n";
+  assert.equal(check(code), []);
+});
+
+test("one finding per receiver per function: the first read, the others counted in the message", () => {
+  // Each `||` narrows `def` by one member: 7, 6 and 5 shapes, all past the limit.
+  const code = "type A = { type: 'a'; a: number };\ntype B = { type: 'b'; b: number };\ntype C = { type: 'c'; c: number };\ntype D = { type: 'd'; d: number };\ntype E = { type: 'e'; e: number };\ntype F = { type: 'f'; f: number };\ntype G = { type: 'g'; g: number };\ntype Def = A | B | C | D | E | F | G;\nfunction isT(def: Def): boolean {\n  return def.type === 'a' ||\n    def.type === 'b' ||\n    def.type === 'c';\n}\nfunction other(def: Def) { return def.type; }\ndeclare const defs: Def[];\nfor (const d of defs) { isT(d); other(d); }\n";
+  assert.equal(check(code), ["megamorphic-call-site 10:10-10:18 note", "megamorphic-call-site 14:35-14:43 note"]);
+  const [first] = analyzeText(code, 'test.ts', { rules: ['megamorphic-call-site'], reportUnusedSuppressions: false }).filter((f) => f.ruleId === 'megamorphic-call-site');
+  assert.is(first!.message, '`def.type` reads a receiver of 7 object shapes (A, B, C, 4 more), as do 2 more reads of `def` here: likely megamorphic (V8 caches 4). Give the variants one shape, or switch on the kind once.');
+});
+
+test("different receivers in one function are separate findings", () => {
+  const code = "type A = { kind: 'a'; a: number };\ntype B = { kind: 'b'; b: number };\ntype C = { kind: 'c'; c: number };\ntype D = { kind: 'd'; d: number };\ntype E = { kind: 'e'; e: number };\ndeclare const s: A | B | C | D | E;\ndeclare const t: A | B | C | D | E;\nfor (let i = 0; i < 3; i++) { s.kind; t.kind; s.kind; }\n";
+  assert.equal(check(code), ["megamorphic-call-site 8:31-8:37 note", "megamorphic-call-site 8:39-8:45 note"]);
+});
+
+test("JavaScript files are not type-checked: nothing is asked of the checker, nothing reported", () => {
+  const code = "/** @typedef {{kind:'a',a:1}|{kind:'b',b:1}|{kind:'c',c:1}|{kind:'d',d:1}|{kind:'e',e:1}} U */\n/** @type {U[]} */\nconst xs = [];\nfor (const x of xs) x.kind;\n";
+  assert.equal(check(code, 'test.js'), []);
 });
 
 test("interface extended by another interface", () => {
@@ -69,9 +98,9 @@ test("do-while, 6 shapes: names the first 4 and the count", () => {
   assert.equal(check(code), ["megamorphic-call-site 9:6-9:12 note"]);
 });
 
-test("4 implementing classes: note", () => {
+test("4 implementing classes: not reported", () => {
   const code = "interface Shape { area(): number }\nclass S1 implements Shape { area() { return 1; } }\nclass S2 implements Shape { area() { return 2; } }\nclass S3 implements Shape { area() { return 3; } }\nclass S4 implements Shape { area() { return 4; } }\ndeclare const s: Shape;\nfor (let i = 0; i < 3; i++) s.area();\n";
-  assert.equal(check(code), ["megamorphic-call-site 7:29-7:35 note"]);
+  assert.equal(check(code), []);
 });
 
 test("callback of a synchronous array method (needs the lib)", () => {

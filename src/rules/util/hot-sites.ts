@@ -148,41 +148,56 @@ export function loopContext(node: ts.Node, isCallback: CallbackTest = isSyncArra
 
 /**
  * Functions of the file called from a loop of the same file (one level): by name for plain
- * calls (`f()`), by method name for `this.m()`. Syntactic, computed once per file.
+ * calls (`f()`), by method name for `this.m()`. Syntactic, computed once per file; the callback
+ * test (which may ask the checker) runs only for callbacks that contain a call to one of them.
  */
 export function functionsCalledFromLoops(sf: ts.SourceFile, isCallback: CallbackTest = isSyncArrayCallback): Set<ts.Node> {
-  const names = new Set<string>();
-  const methodNames = new Set<string>();
-  // Iterative, with the loop state of each pending node (deep code must not overflow the stack).
-  const stack: Array<{ node: ts.Node; inLoop: boolean }> = [{ node: sf, inLoop: false }];
-  while (stack.length > 0) {
-    const { node, inLoop } = stack.pop()!;
-    if (inLoop && ts.isCallExpression(node)) {
-      const callee = skipParentheses(node.expression);
-      if (ts.isIdentifier(callee)) names.add(callee.text);
-      else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) methodNames.add(callee.name.text);
-    }
-    // A synchronous array callback is a loop over the array; other functions start cold.
-    const fnHot = isFunctionNode(node) && !isImmediatelyInvoked(node) ? isCallback(node) : undefined;
-    const loop = isLoop(node);
-    ts.forEachChild(node, (c) => {
-      stack.push({ node: c, inLoop: fnHot !== undefined ? fnHot : loop ? inLoop || !runsOnce(node, c) : inLoop });
-    });
-  }
-  const hot = new Set<ts.Node>();
-  if (names.size === 0 && methodNames.size === 0) return hot;
+  // The functions a call could name: declarations, `const f = () => …`, methods, arrow fields.
+  const byName = new Map<string, ts.Node[]>();
+  const byMethod = new Map<string, ts.Node[]>();
+  const add = (m: Map<string, ts.Node[]>, name: string, fn: ts.Node) => {
+    const list = m.get(name);
+    if (list) list.push(fn);
+    else m.set(name, [fn]);
+  };
   walkTree(sf, (node) => {
-    if (ts.isFunctionDeclaration(node) && node.name && names.has(node.name.text) && node.body) hot.add(node);
-    else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && names.has(node.name.text) && node.initializer) {
+    if (ts.isFunctionDeclaration(node) && node.name && node.body) add(byName, node.name.text, node);
+    else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = skipParentheses(node.initializer);
-      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) hot.add(init);
-    } else if ((ts.isMethodDeclaration(node) || ts.isGetAccessor(node)) && node.body && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name)) && methodNames.has(node.name.text)) {
-      hot.add(node);
-    } else if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name) && methodNames.has(node.name.text) && node.initializer) {
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) add(byName, node.name.text, init);
+    } else if ((ts.isMethodDeclaration(node) || ts.isGetAccessor(node)) && node.body && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name))) {
+      add(byMethod, node.name.text, node);
+    } else if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = skipParentheses(node.initializer);
-      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) hot.add(init);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) add(byMethod, node.name.text, init);
     }
   });
+  const hot = new Set<ts.Node>();
+  if (byName.size === 0 && byMethod.size === 0) return hot;
+  // Loop state per pending node: true/false, or the callback whose array-ness decides it (asked
+  // only when a call inside it names a function of the file). Iterative: deep code must not overflow.
+  type State = boolean | ts.Node;
+  const stack: Array<{ node: ts.Node; state: State }> = [{ node: sf, state: false }];
+  const decided = (st: State): boolean => (typeof st === 'boolean' ? st : isCallback(st));
+  while (stack.length > 0) {
+    const { node, state } = stack.pop()!;
+    if (state !== false && ts.isCallExpression(node)) {
+      const callee = skipParentheses(node.expression);
+      const targets = ts.isIdentifier(callee)
+        ? byName.get(callee.text)
+        : ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword
+          ? byMethod.get(callee.name.text)
+          : undefined;
+      if (targets && targets.some((t) => !hot.has(t)) && decided(state)) for (const t of targets) hot.add(t);
+    }
+    // A synchronous array callback is a loop over the array; other functions start cold.
+    let fnState: State | undefined;
+    if (isFunctionNode(node) && !isImmediatelyInvoked(node)) fnState = isSyncArrayCallback(node) ? node : false;
+    const loop = isLoop(node);
+    ts.forEachChild(node, (c) => {
+      stack.push({ node: c, state: fnState !== undefined ? fnState : loop && !runsOnce(node, c) ? true : state });
+    });
+  }
   return hot;
 }
 
