@@ -184,6 +184,7 @@ export async function analyzeRuntime(req: RuntimeRequest): Promise<RuntimeOutcom
     scriptSources: (s) => sources.get(s),
   });
 
+  nameFromSourceMaps(model, resolver);
   const runtimeFindings = runRuntimeRules(model, req.rules);
 
   const findings: Finding[] = [];
@@ -263,3 +264,18 @@ function unmappedNotes(model: RuntimeModel, resolver: SiteResolver, haveRunRoot:
   return notes;
 }
 
+
+/**
+ * Minified code runs under short names (`k`, `#r`); messages and the runtime section use the
+ * names the source map's `names` give back, so a finding says `sumField`, not `k`.
+ */
+function nameFromSourceMaps(model: RuntimeModel, resolver: SiteResolver): void {
+  for (const fn of model.functions.values()) {
+    if (!fn.position || !fn.name) continue;
+    const original = resolver.originalFunctionName(fn.position.script, fn.position.line, fn.position.column, fn.name);
+    if (original) {
+      fn.generatedName = fn.name;
+      fn.name = original;
+    }
+  }
+}

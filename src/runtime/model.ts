@@ -48,6 +48,8 @@ export interface RuntimeFunction {
   /** Stable key: "script:line:column" when the position is known, else "sfi:0x…". */
   key: string;
   name: string;
+  /** The name V8 printed, when `name` was taken from a source map's `names` (minified code). */
+  generatedName?: string;
   /** Where the function starts, as in v8.log `code-creation` rows. */
   position?: SourcePosition;
   /** SharedFunctionInfo addresses seen for it (lowest bit cleared, hex). */

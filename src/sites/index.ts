@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Region } from '../model.js';
 import { expressionAt, SourceDoc, type ExpressionKind } from './expressions.js';
 import { ScriptLocator, normalizeRecorded, scriptIdentity, type Located, type ScriptIdentity, type UnmappedReason } from './scripts.js';
-import { decodeDataUrl, originalPoint, parseMap, readMapFile, sourceMappingUrl, type LoadedMap } from './sourcemaps.js';
+import { decodeDataUrl, originalNameBefore, originalPoint, parseMap, readMapFile, sourceMappingUrl, type LoadedMap } from './sourcemaps.js';
 
 export type { ExpressionKind } from './expressions.js';
 export type { UnmappedReason } from './scripts.js';
@@ -100,6 +100,24 @@ export class SiteResolver {
       return this.resolveUnsafe(script, line, column, hint);
     } catch {
       return { reason: 'unreadable' };
+    }
+  }
+
+  /**
+   * The source's name of a function V8 named `v8Name` at this position, when the executed code is
+   * minified and its source map's `names` say what the name was (`#tokenizeInlines`, not `#e`).
+   */
+  originalFunctionName(script: string, line: number, column: number, v8Name: string): string | undefined {
+    try {
+      const e = this.entry(script);
+      if (e.early || !e.doc || e.isTs) return undefined;
+      const lm = this.mapOf(e);
+      const doc = e.doc;
+      const start = doc.offsetOf(line, 1);
+      if (!lm || start === undefined) return undefined;
+      return originalNameBefore(lm, (from, to) => doc.text.slice(start + from, start + to), line, column, v8Name);
+    } catch {
+      return undefined;
     }
   }
 

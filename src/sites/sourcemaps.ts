@@ -119,3 +119,35 @@ function joinSourceRoot(root: string, source: string): string {
   if (!root || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(source) || source.startsWith('/')) return source;
   return root.endsWith('/') ? root + source : `${root}/${source}`;
 }
+
+/**
+ * The original name of the function V8 calls `v8Name` at a generated position, from the map's
+ * `names`: V8 places a function at its parameter list, so the segment just before it is the name
+ * token (`k` of `function k(t)`, `#r` of `#r(r,n){`). Only when the generated text from that
+ * segment to the position is exactly `v8Name`, so a segment of some other token never renames.
+ */
+export function originalNameBefore(
+  lm: LoadedMap,
+  textOf: (fromColumn0: number, toColumn0: number) => string,
+  line: number,
+  column: number,
+  v8Name: string,
+): string | undefined {
+  if (!v8Name) return undefined;
+  const segs = decodedMappings(lm.map)[line - 1];
+  if (!segs?.length) return undefined;
+  const col0 = column - 1;
+  let at = -1;
+  for (let lo = 0, hi = segs.length - 1; lo <= hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (segs[mid]![0] < col0) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const seg = segs[at] as unknown as number[] | undefined;
+  if (!seg || seg.length < 5) return undefined;
+  if (col0 - seg[0]! > v8Name.length + 8 || textOf(seg[0]!, col0).trimEnd() !== v8Name) return undefined;
+  const name = (lm.map as unknown as { names: string[] }).names[seg[4]!];
+  return name && name !== v8Name ? name : undefined;
+}

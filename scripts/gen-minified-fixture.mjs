@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Regenerates test/fixtures/minified/: test/fixtures/minified/project/src/app.ts bundled and
+// minified by esbuild (with a source map, so V8 runs `k` where the source says `sumField`), then
+// recorded with `jitlint record` on the Node of each major into runs/<major>/.
+//
+//   npm run build && node scripts/gen-minified-fixture.mjs [major ...]   (default: 20)
+//
+// esbuild is installed once into ~/.cache/jitlint/tools (pinned), not into this repository.
+// Logs are kept as record wrote them, except that a large v8.log is gzipped (lossless) and
+// manifest.json names v8.log.gz.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { cacheDir, nodeBinary } from './node-cache.mjs';
+
+const ESBUILD = 'esbuild@0.25.12';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const project = path.join(root, 'test', 'fixtures', 'minified', 'project');
+const jitlintBin = path.join(root, 'bin', 'jitlint.js');
+const GZIP_ABOVE = 256 * 1024;
+const majors = process.argv.slice(2).length ? process.argv.slice(2) : ['20'];
+
+function fail(message) {
+  console.error(`gen-minified-fixture: ${message}`);
+  process.exit(1);
+}
+
+function esbuildBinary() {
+  const prefix = path.join(cacheDir, 'tools');
+  const bin = path.join(prefix, 'node_modules', '.bin', 'esbuild');
+  if (!fs.existsSync(bin)) {
+    const res = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', prefix, ESBUILD], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (res.status !== 0 || !fs.existsSync(bin)) fail(`could not install ${ESBUILD} into ${prefix}`);
+  }
+  return bin;
+}
+
+if (!fs.existsSync(path.join(root, 'dist', 'src', 'record', 'command.js'))) fail('jitlint is not built: run npm run build first');
+fs.rmSync(path.join(project, 'dist'), { recursive: true, force: true });
+const built = spawnSync(esbuildBinary(), ['src/app.ts', '--bundle', '--minify', '--sourcemap', '--platform=node', '--outfile=dist/app.js'], { cwd: project, stdio: 'inherit' });
+if (built.status !== 0) fail('esbuild failed');
+
+for (const major of majors) {
+  const out = path.join(project, '..', 'runs', major);
+  fs.rmSync(out, { recursive: true, force: true });
+  const res = spawnSync(process.execPath, [jitlintBin, 'record', '--out', out, '--', nodeBinary(major), 'dist/app.js'], { cwd: project, encoding: 'utf8' });
+  if (res.status !== 0) {
+    process.stderr.write(res.stderr);
+    fail(`node ${major}: jitlint record exited with ${res.status}`);
+  }
+  const manifestFile = path.join(out, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+  const renamed = new Map();
+  for (const name of manifest.files?.log ?? []) {
+    const log = path.join(out, name);
+    if (fs.statSync(log).size <= GZIP_ABOVE) continue;
+    fs.writeFileSync(`${log}.gz`, zlib.gzipSync(fs.readFileSync(log), { level: 9 }));
+    fs.rmSync(log);
+    renamed.set(name, `${name}.gz`);
+  }
+  const rename = (names) => names?.map((n) => renamed.get(n) ?? n);
+  manifest.files.log = rename(manifest.files.log);
+  for (const p of manifest.processes ?? []) if (p.files?.log) p.files.log = rename(p.files.log);
+  fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  console.log(`gen-minified-fixture: node ${major} → ${path.relative(root, out)}`);
+}
