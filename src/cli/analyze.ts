@@ -16,6 +16,7 @@ import { formatHtml } from '../report/html/index.js';
 import { unwritableReason, writeFileAtomic } from '../fsutil/write.js';
 import { ANALYZE_HELP } from './help.js';
 import { toolVersion } from '../version.js';
+import { isPackageName } from '../config/load.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -46,6 +47,7 @@ function parse(argv: string[]) {
       quiet: { type: 'boolean' },
       'show-notes': { type: 'boolean' },
       'include-tests': { type: 'boolean' },
+      'include-package': { type: 'string', multiple: true },
       config: { type: 'string', short: 'c' },
       rule: { type: 'string', multiple: true },
       category: { type: 'string' },
@@ -118,6 +120,7 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<Analyze
       quiet: Boolean(values.quiet),
       ...(values['show-notes'] ? { showNotes: true } : {}),
       ...(values['include-tests'] ? { includeTests: true } : {}),
+      ...(values['include-package'] ? { includePackages: includePackages(values['include-package']) } : {}),
       category,
       timing,
       onPhase: (phase, done, total) => progress.update(phase, done, total),
@@ -156,4 +159,9 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<Analyze
   const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings;
   if (tooManyWarnings && format === 'stylish') io.stderr(`jitlint found too many warnings (maximum: ${maxWarnings}).\n`);
   return { exitCode: errors > 0 || tooManyWarnings ? 1 : 0 };
+}
+
+function includePackages(names: string[]): string[] {
+  for (const n of names) if (!isPackageName(n)) throw new UsageError(`--include-package ${JSON.stringify(n)}: expected a package name as under node_modules (name or @scope/name)`);
+  return names;
 }

@@ -25,6 +25,9 @@ Options:
       --quiet              report errors only
       --include-tests      also analyze test and benchmark files (*.test.*, *.spec.*,
                            __tests__/, test/, bench/ ...; skipped unless named explicitly)
+      --include-package NAME
+                           report runtime events in this node_modules package (repeatable;
+                           otherwise they are only counted)
       --show-notes         also show notes (candidates without runtime evidence) in stylish,
                            github and sarif output; json and html always carry them
   -c, --config FILE        configuration file (default: jitlint.config.json at the project root)

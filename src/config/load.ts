@@ -25,6 +25,8 @@ export interface Config {
   showNotes?: boolean;
   /** `"includeTests": true`: analyze test and benchmark files too (skipped by default). */
   includeTests?: boolean;
+  /** `"includePackages": ["immer"]`: runtime events in these node_modules packages are reported, not only counted. */
+  includePackages?: string[];
 }
 
 const LEVELS: readonly RuleSetting[] = ['off', 'note', 'warning', 'error'];
@@ -99,11 +101,15 @@ function validate(source: string, raw: unknown): Config {
     } else if (key === 'includeTests') {
       if (typeof value !== 'boolean') throw new UsageError(`${source}: "includeTests" must be true or false`);
       config.includeTests = value;
+    } else if (key === 'includePackages') {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && isPackageName(v)))
+        throw new UsageError(`${source}: "includePackages" must be an array of package names (e.g. ["immer", "@scope/pkg"])`);
+      config.includePackages = value;
     } else if (key === 'showNotes') {
       if (typeof value !== 'boolean') throw new UsageError(`${source}: "showNotes" must be true or false`);
       config.showNotes = value;
     } else {
-      throw new UsageError(`${source}: unknown key "${key}" (expected "rules", "ignores", "includeTests" or "showNotes")`);
+      throw new UsageError(`${source}: unknown key "${key}" (expected "rules", "ignores", "includeTests", "includePackages" or "showNotes")`);
     }
   }
   return config;
@@ -161,4 +167,9 @@ export function ruleSetting(config: Config, id: string): RuleConfig {
 /** A rule's options with defaults filled in, validated like configuration (`where` names the source in errors). */
 export function resolveOptions(id: string, given: Record<string, unknown> = {}, where = `rules.${id}`): Record<string, unknown> {
   return parseOptions(where, optionsSchemaOf(id), given);
+}
+
+/** An npm package name as it appears under node_modules: `name` or `@scope/name`. */
+export function isPackageName(name: string): boolean {
+  return /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9_][\w.-]*$/i.test(name);
 }

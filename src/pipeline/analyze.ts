@@ -38,6 +38,8 @@ export interface AnalyzeRequest {
   quiet?: boolean;
   /** Analyze test and benchmark files too (default: the configuration's `includeTests`, else false). */
   includeTests?: boolean;
+  /** Packages under node_modules whose runtime events are reported (added to the configuration's `includePackages`). */
+  includePackages?: readonly string[];
   /** Notes in stylish, github and SARIF output too (default: the configuration's `showNotes`, else false). */
   showNotes?: boolean;
   /** SARIF automationDetails category. */
@@ -76,6 +78,7 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
   const findings: Finding[] = [];
   const notes: string[] = [];
   let filesAnalyzed = 0;
+  const staticFiles = new Set<string>();
   const activeRules = activeStaticRules(config);
 
   if (runStatic) {
@@ -104,6 +107,7 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
       }
     });
     filesAnalyzed = total;
+    for (const sf of project.files) staticFiles.add(relativePath(baseDir, sf.fileName));
   }
 
   const inputErrors: string[] = [];
@@ -119,11 +123,14 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
         rootDir: loc.rootDir,
         ...(req.root ? { runRoot: req.root } : {}),
         rules: activeRuntimeRules(config),
+        includePackages: [...new Set([...(config.includePackages ?? []), ...(req.includePackages ?? [])])],
       }),
     );
     // Cross-reference: static findings confirmed by the run, runtime findings explained by patterns.
     all = timing.measure('correlate', () => correlate(findings, rt.findings, rt.evidence));
     runtime = rt.runtime;
+    // Files only the run reports on (a dependency's, with --include-package) count among the files.
+    filesAnalyzed += new Set(rt.findings.map((f) => f.file).filter((f) => !staticFiles.has(f))).size;
     inputErrors.push(...rt.inputErrors);
     notes.push(...rt.notes);
   }

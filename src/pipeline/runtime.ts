@@ -26,6 +26,8 @@ export interface RuntimeRequest {
   runRoot?: string;
   /** The runtime rules that are on, with their levels and options. */
   rules: readonly ActiveRuntimeRule[];
+  /** Packages under node_modules whose events are reported like the project's (else counted). */
+  includePackages?: readonly string[];
 }
 
 export interface RuntimeOutcome {
@@ -182,6 +184,7 @@ export async function analyzeRuntime(req: RuntimeRequest): Promise<RuntimeOutcom
     cwd: req.cwd,
     ...(runRoot ? { runRoot } : {}),
     scriptSources: (s) => sources.get(s),
+    ...(req.includePackages?.length ? { includePackages: req.includePackages } : {}),
   });
 
   nameFromSourceMaps(model, resolver);

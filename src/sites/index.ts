@@ -23,6 +23,8 @@ export interface SiteResolverOptions {
   cwd?: string;
   /** Sources logged by V8 (`script-source` rows), for scripts with no local file. */
   scriptSources?: (script: string) => string | undefined;
+  /** Packages under node_modules whose events are reported, not only counted. */
+  includePackages?: readonly string[];
 }
 
 export interface ResolvedSite extends Region {
@@ -80,6 +82,7 @@ export class SiteResolver {
       projectDirs: uniq([this.projectRoot, this.baseDir]),
       localRoots: uniq([cwd, this.projectRoot, this.baseDir]),
       ...(opts.runRoot ? { runRoot: opts.runRoot } : {}),
+      ...(opts.includePackages?.length ? { includePackages: opts.includePackages } : {}),
     });
   }
 

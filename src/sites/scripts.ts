@@ -93,6 +93,8 @@ export interface LocatorOptions {
   localRoots: string[];
   /** The run's working directory on the machine that recorded it (recorded form). */
   runRoot?: string;
+  /** Packages under node_modules whose files are reported like project files (`--include-package`). */
+  includePackages?: readonly string[];
   /** Upper bound on files indexed for suffix matching. */
   maxIndexedFiles?: number;
 }
@@ -144,7 +146,7 @@ export class ScriptLocator {
     const winLike = id.windows || !!this.runRoot?.windows;
     const checkNodeModules = (file: string): Located => {
       const rel = this.projectRelative(file);
-      if (rel !== undefined) return segments(rel).includes('node_modules') ? { reason: 'node_modules' } : { file, inProject: true };
+      if (rel !== undefined) return this.isSkippedDependency(segments(rel)) ? { reason: 'node_modules' } : { file, inProject: true };
       return { file, inProject: false };
     };
 
@@ -153,7 +155,7 @@ export class ScriptLocator {
     if (!abs) rest = recorded;
     else if (this.runRoot) rest = below(recorded, this.runRoot.path, winLike);
     if (rest !== undefined) {
-      if (segments(rest).includes('node_modules')) return { reason: 'node_modules' };
+      if (this.isSkippedDependency(segments(rest))) return { reason: 'node_modules' };
       for (const root of this.opts.localRoots) {
         const local = path.join(root, ...segments(rest));
         if (isFile(local)) return checkNodeModules(local);
@@ -163,7 +165,7 @@ export class ScriptLocator {
     const nativeOk = abs && (process.platform === 'win32' || !id.windows);
     const asIs = nativeOk ? path.normalize(recorded) : undefined;
     if (asIs && this.inProject(asIs) && isFile(asIs)) return checkNodeModules(asIs);
-    if (segments(recorded).includes('node_modules')) return { reason: 'node_modules' };
+    if (this.isSkippedDependency(segments(recorded))) return { reason: 'node_modules' };
     // 3. The longest path suffix that names one project file.
     const bySuffix = this.suffixMatch(segments(recorded), winLike);
     if (bySuffix === AMBIGUOUS) return { reason: 'ambiguous' };
@@ -171,6 +173,12 @@ export class ScriptLocator {
     if (asIs && isFile(asIs)) return { file: asIs, inProject: false };
     if (abs && this.runRoot && rest === undefined) return { reason: 'outside-project' };
     return { reason: 'missing-file' };
+  }
+
+  /** A file of a dependency that was not asked for: its events are counted, not reported. */
+  private isSkippedDependency(segs: string[]): boolean {
+    const pkg = dependencyPackage(segs);
+    return pkg !== undefined && !this.opts.includePackages?.includes(pkg);
   }
 
   private buildIndex(): Map<string, string[]> {
@@ -237,4 +245,13 @@ export function isFile(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The package a path lies in under its last `node_modules` (`@scope/name` or `name`), if any. */
+export function dependencyPackage(segs: readonly string[]): string | undefined {
+  const at = segs.lastIndexOf('node_modules');
+  if (at < 0) return undefined;
+  const first = segs[at + 1];
+  if (!first) return '';
+  return first.startsWith('@') && segs[at + 2] ? `${first}/${segs[at + 2]}` : first;
 }
