@@ -64,8 +64,8 @@ test('200,000 deopts of one function at one site: one deopt and one deopt-loop f
   }
   const out = runRuntimeRules(model, defaultRuntimeRules()).map((f) => `${f.ruleId}:${f.messageId} ${f.line}:${f.column} ${f.message}`);
   assert.equal(out, [
-    'deopt-loop:loop 3:10 hot was deoptimized 200000 times and optimized again each time (not a Smi; wrong map); each round throws away the optimized code and the work of compiling it. Feed it values of stable types and shapes.',
-    'deopt:here 3:20 hot was deoptimized 200000 times here (deopt-eager: not a Smi ×100000; deopt-eager: wrong map ×100000) in Turbofan.',
+    'deopt-loop:loop 3:10 hot was deoptimized and optimized again 200000 times (not a Smi; wrong map): feed it values of stable types and shapes.',
+    'deopt:here 3:20 hot was deoptimized 200000 times here (deopt-eager: not a Smi ×100000; deopt-eager: wrong map ×100000) in Turbofan: keep one numeric kind here (small integers or doubles).',
   ]);
 });
 

@@ -30,8 +30,8 @@ test('findings and the runtime section name the functions as the source does', (
   assert.equal(
     r.findings.map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.message}`),
     [
-      'deopt 23:30 sumField was deoptimized once here (deopt-eager: wrong map) in Turbofan.',
-      'megamorphic-ic 23:30 This property access went megamorphic: its LoadIC saw 10 maps, more than the 4 a polymorphic inline cache holds (keys: v).',
+      'deopt 23:30 sumField was deoptimized once here (deopt-eager: wrong map) in Turbofan: keep one object shape at this site.',
+      'megamorphic-ic 23:30 This property access went megamorphic: its LoadIC saw 10 maps (keys: v), more than the 4 a polymorphic cache holds: give the objects reaching it one shape.',
     ],
   );
   assert.equal(

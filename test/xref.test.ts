@@ -96,7 +96,7 @@ test('Node 20, CommonJS with source maps: deopts at the exact .ts expressions', 
   ]);
   assert.equal(runtime.filter((b) => b.startsWith('megamorphic-ic ')), MEGAMORPHIC_SITES);
   const sumIds = r.findings.find((f) => f.ruleId === 'deopt' && f.line === 26 && f.message.startsWith('sumIds'))!;
-  assert.is(sumIds.message, 'sumIds was deoptimized once here (deopt-eager: wrong map) in Turbofan. Likely caused by the receiver with many shapes at line 26 (megamorphic-call-site).');
+  assert.is(sumIds.message, 'sumIds was deoptimized once here (deopt-eager: wrong map) in Turbofan: keep one object shape at this site. Likely caused by the receiver with many shapes at line 26 (megamorphic-call-site).');
   assert.ok(r.findings.every((f) => !f.file.includes('build-')), 'no generated JS in findings');
 });
 

@@ -35,7 +35,7 @@ for (const major of MAJORS) {
     assert.is(getX[0]!.position?.line, 5);
     const deopt = deriveRuntimeFindings(model).filter((f) => f.ruleId === 'deopt' && f.functionName === 'getX');
     assert.is(deopt.length, 1);
-    assert.is(deopt[0]!.message, 'getX was deoptimized once here (deopt-eager: wrong map) in Turbofan.');
+    assert.is(deopt[0]!.message, 'getX was deoptimized once here (deopt-eager: wrong map) in Turbofan: keep one object shape at this site.');
     assert.equal([deopt[0]!.line, deopt[0]!.column], [6, 12]);
     const outer = deriveRuntimeFindings(model).find((f) => f.ruleId === 'deopt' && f.functionName === 'outer')!;
     assert.equal(outer.inlinedAt.map((p) => [path.basename(p.script), p.line, p.column, p.functionName]), [['deopt-eager.js', 23, 10, 'outer']]);
@@ -64,7 +64,7 @@ test('runtime findings and JSON on node 24', async () => {
     'deopt warning esm-deopt.mjs:4:29 norm',
   ]);
   const big = deriveRuntimeFindings(model).find((f) => f.ruleId === 'inlining-rejected' && f.functionName === 'big')!;
-  assert.is(big.message, 'V8 did not inline big into caller: exceeds bytecode limit in Turbofan.');
+  assert.is(big.message, 'V8 did not inline big into caller: exceeds bytecode limit in Turbofan: move the rarely run part of it into another function.');
   const json = runtimeJson(model, (s) => (s.includes('/programs/') ? path.basename(s.replace('file://', '')) : undefined));
   assert.is(json.v8, '13.6.233.17-node.53');
   assert.is(json.unmapped, 112, 'node internals are unmapped');

@@ -41,7 +41,7 @@ export const rule = defineRuntimeRule({
       '\n\nSee docs/rules/deopt-loop.md.',
   },
   messages: {
-    loop: '{{function}} was deoptimized {{count}} times and optimized again each time ({{reasons}}); each round throws away the optimized code and the work of compiling it. Feed it values of stable types and shapes.',
+    loop: '{{function}} was deoptimized and optimized again {{count}} times ({{reasons}}): feed it values of stable types and shapes.',
   },
   options: {
     threshold: { type: 'integer', default: 3, minimum: 1, description: 'Deopts of one function from which the rule fires.' },

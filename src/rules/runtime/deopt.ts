@@ -2,7 +2,7 @@
 import { isOsrDeopt } from '../../runtime/deopt-kinds.js';
 import { positionKey, type DeoptEvent, type RuntimeModel, type SourcePosition } from '../../runtime/model.js';
 import { defineRuntimeRule } from '../types.js';
-import { TIER_NAME, addTo, displayName, functionNameOf, maxPerSource, tierText, times } from './words.js';
+import { TIER_NAME, addTo, deoptHint, displayName, functionNameOf, maxPerSource, tierText, times } from './words.js';
 
 interface PlacedDeopt {
   d: DeoptEvent;
@@ -38,12 +38,12 @@ export const rule = defineRuntimeRule({
     tags: ['performance', 'runtime', 'deoptimization'],
     precision: 'high',
     helpMarkdown:
-      'Captured with `--trace-deopt-verbose` (trace text) or `--log-deopt` (v8.log). V8 compiled the function with assumptions taken from type feedback; the check at this position failed, so V8 *deoptimized*: it discarded the optimized code and resumed in the interpreter.\n\nCommon reasons: `wrong map` (an object of another shape reached the site: create objects with the same properties in the same order, initialise all fields in the constructor), `not a Smi` / `not a Number` (mixed integer/double/other values: keep one numeric kind), `Insufficient type feedback` (a branch never ran before optimization: usually harmless once, a problem if repeated). `deopt-lazy` / `dependency-change` mean a fact the code depended on changed (a prototype or a global was reassigned, a field changed representation): avoid mutating prototypes and globals after startup.' +
+      'Captured with `--trace-deopt-verbose` (trace text) or `--log-deopt` (v8.log). V8 compiled the function with assumptions taken from type feedback; the check at this position failed, so V8 *deoptimized*: it discarded the optimized code and resumed in the interpreter.\n\nCommon reasons: `wrong map` (an object of another shape reached the site: create objects with the same properties in the same order, initialise all fields in the constructor), `not a Smi` / `not a Number` (mixed integer/double/other values: keep one numeric kind), `Insufficient type feedback` (a branch never ran before optimization: usually harmless once, a problem if repeated). `deopt-lazy` / `dependency-change` mean a fact the code depended on changed (a prototype or a global was reassigned, a field changed representation): avoid mutating prototypes and globals after startup. V8 logs these at the start of the function whose code was thrown away, not at the change that caused them.' +
       '\n\nSee docs/rules/deopt.md.',
   },
   messages: {
-    here: '{{function}} was deoptimized {{count}} here ({{causes}}){{tier}}.',
-    dependency: '{{function}} was deoptimized {{count}} (V8 logs dependency deopts at the function start, not at the change that caused them) ({{causes}}){{tier}}.',
+    here: '{{function}} was deoptimized {{count}} here ({{causes}}){{tier}}: {{hint}}.',
+    dependency: '{{function}} was deoptimized {{count}} after code it depends on changed ({{causes}}){{tier}}: avoid changing prototypes, globals or field types after startup.',
   },
   check(model, ctx) {
     const groups = new Map<string, PlacedDeopt[]>();
@@ -73,6 +73,7 @@ export const rule = defineRuntimeRule({
           count: times(total),
           causes: causes.map((c) => (c.count > 1 ? `${c.cause} ×${c.count}` : c.cause)).join('; '),
           tier: tierText(tiers),
+          hint: deoptHint(causes[0]!.evs[0]!.reason),
         },
         ...(onlyDependency ? { level: 'note' as const } : {}),
         functionName: name,

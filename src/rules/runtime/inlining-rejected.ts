@@ -1,7 +1,7 @@
 // inlining-rejected: a call site whose callee V8 refused to inline, with V8's reason.
 import { positionKey, type InliningDecision } from '../../runtime/model.js';
 import { defineRuntimeRule } from '../types.js';
-import { TIER_NAME, addTo, displayName, functionNameOf, tierText } from './words.js';
+import { TIER_NAME, addTo, displayName, functionNameOf, inliningHint, tierText } from './words.js';
 
 export const rule = defineRuntimeRule({
   meta: {
@@ -18,7 +18,7 @@ export const rule = defineRuntimeRule({
       '\n\nSee docs/rules/inlining-rejected.md.',
   },
   messages: {
-    rejected: 'V8 did not inline {{callee}}{{into}}: {{reason}}{{tier}}.',
+    rejected: 'V8 did not inline {{callee}}{{into}}: {{reason}}{{tier}}{{hint}}.',
   },
   check(model, ctx) {
     const groups = new Map<string, InliningDecision[]>();
@@ -36,7 +36,7 @@ export const rule = defineRuntimeRule({
         // At the call site the event is about the call; at the callee (no call site printed), its name.
         ...(d.callSite ? { expression: 'call' as const } : {}),
         messageId: 'rejected',
-        data: { callee: displayName(callee?.name ?? ''), into: callers.length ? ` into ${callers.join(', ')}` : '', reason, tier: tierText(tiers) },
+        data: { callee: displayName(callee?.name ?? ''), into: callers.length ? ` into ${callers.join(', ')}` : '', reason, tier: tierText(tiers), hint: inliningHint(reason) },
         functionName: callee?.name ?? '',
         evidence: g.map((x) => ({ kind: 'inlining' as const, message: `not inlined (${reason}) in ${TIER_NAME[x.tier]}`, reason, tier: TIER_NAME[x.tier] })),
         properties: { callee: callee?.name ?? '', callers, reason, tiers: [...tiers], atCallee: !d.callSite },

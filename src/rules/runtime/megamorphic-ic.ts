@@ -20,9 +20,9 @@ export const rule = defineRuntimeRule({
   // Past 4 maps an IC is megamorphic by shapes; with fewer, a keyed IC went megamorphic because
   // it saw many different keys (V8 caches one name per keyed IC): the message says which it was.
   messages: {
-    maps: 'This {{what}} went megamorphic: its {{icKind}} saw {{maps}} maps, more than the 4 a polymorphic inline cache holds{{keys}}.',
-    keys: 'This {{what}} went megamorphic: its {{icKind}} saw {{keyCount}} different keys (on {{maps}} map{{mapsPlural}}), and a keyed inline cache specializes on one{{keys}}.',
-    gaveUp: 'This {{what}} went megamorphic: its {{icKind}} gave up on specialized handlers ({{maps}} map{{mapsPlural}} logged){{keys}}.',
+    maps: 'This {{what}} went megamorphic: its {{icKind}} saw {{maps}} maps{{keys}}, more than the 4 a polymorphic cache holds: give the objects reaching it one shape.',
+    keys: 'This {{what}} went megamorphic: its {{icKind}} saw {{keyCount}} keys on {{maps}} map{{mapsPlural}}{{keys}}: use a Map for keys that vary.',
+    gaveUp: 'This {{what}} went megamorphic: its {{icKind}} gave up on specialized handlers ({{maps}} map{{mapsPlural}} logged){{keys}}: give the objects reaching it one shape.',
   },
   check(model, ctx) {
     const seen = new Set<string>();
