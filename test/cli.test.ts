@@ -330,7 +330,7 @@ test('rules: markdown and json catalogue list the seven static rules', () => {
     json.filter((r) => r.kind === 'static').map((r) => r.id),
     ['closure-in-loop', 'string-concat-in-loop', 'any-boxing', 'megamorphic-call-site', 'accumulating-spread', 'delete-property', 'arguments-leak'],
   );
-  assert.equal(json.filter((r) => r.kind === 'runtime').map((r) => r.id), ['deopt', 'deopt-loop', 'inlining-rejected', 'megamorphic-ic']);
+  assert.equal(json.filter((r) => r.kind === 'runtime').map((r) => r.id), ['deopt', 'deopt-loop', 'inlining-rejected', 'megamorphic-ic', 'inlined', 'optimized']);
   const md = jitlint(['rules'], basic).stdout;
   assert.match(md, /\| `closure-in-loop` \| static \| note \|/);
 });

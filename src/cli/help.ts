@@ -19,6 +19,9 @@ Options:
       --deopt FILE         V8 output: trace text or v8.log, auto-detected (repeatable)
       --root DIR           directory the logged program ran in, on the machine that ran it
                            (maps its absolute paths; need not exist here)
+      --decisions          also list V8's decisions at source positions, Go -m style: what
+                           was inlined and optimized (rules inlined, optimized) beside what
+                           was not (inlining-rejected, deopt); needs --deopt
   -f, --format NAME        stylish (default), json, sarif, github or html
   -o, --output FILE        write the report to FILE instead of stdout
       --max-warnings N     exit 1 when there are more than N warnings

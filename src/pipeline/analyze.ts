@@ -11,10 +11,11 @@ import { locateProject, loadProject } from '../project/load.js';
 import { isUnder, relativePath } from '../project/paths.js';
 import { analyzeSourceFile, type ActiveRule } from '../analyze/engine.js';
 import { Timing } from '../analyze/timing.js';
-import { ALL_RULES, RUNTIME_RULES, STATIC_RULES } from '../rules/index.js';
+import { ALL_RULES, DECISION_RULES, DECISION_RULE_IDS, RUNTIME_RULES, STATIC_RULES } from '../rules/index.js';
+import type { RuntimeRule } from '../rules/types.js';
 import { internalErrorFinding } from '../rules/internal.js';
 import type { ActiveRuntimeRule } from '../rules/runtime/run.js';
-import type { ReportModel, RuntimeSection } from '../report/model.js';
+import type { Decision, ReportModel, RuntimeSection } from '../report/model.js';
 import { correlate } from '../correlate/index.js';
 import { toolVersion } from '../version.js';
 import { analyzeRuntime } from './runtime.js';
@@ -42,6 +43,8 @@ export interface AnalyzeRequest {
   includePackages?: readonly string[];
   /** Notes in stylish, github and SARIF output too (default: the configuration's `showNotes`, else false). */
   showNotes?: boolean;
+  /** V8's decisions too (`--decisions`): what was inlined and optimized, beside what was not. */
+  decisions?: boolean;
   /** SARIF automationDetails category. */
   category?: string;
   timing?: Timing;
@@ -64,6 +67,7 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
   const phase = req.onPhase ?? (() => {});
   const paths = req.paths;
   const deopt = req.deopt ?? [];
+  if (req.decisions && deopt.length === 0) throw new UsageError('--decisions: needs V8 output (--deopt FILE, or a `jitlint record` folder)');
   for (const f of deopt) if (!existsSync(path.resolve(req.cwd, f))) throw new UsageError(`${f}: no such file or directory`);
   // Static analysis runs on the given paths, or on the project when no V8 log is the only input.
   const runStatic = paths.length > 0 || deopt.length === 0;
@@ -112,6 +116,7 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
 
   const inputErrors: string[] = [];
   let runtime: RuntimeSection | undefined;
+  let decisions: Decision[] | undefined;
   let all: Finding[] = findings;
   if (deopt.length > 0) {
     phase('reading V8 output');
@@ -122,8 +127,9 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
         baseDir,
         rootDir: loc.rootDir,
         ...(req.root ? { runRoot: req.root } : {}),
-        rules: activeRuntimeRules(config),
         includePackages: [...new Set([...(config.includePackages ?? []), ...(req.includePackages ?? [])])],
+        rules: activeRuntimeRules(config, RUNTIME_RULES),
+        ...(req.decisions ? { decisionRules: activeRuntimeRules(config, DECISION_RULES) } : {}),
       }),
     );
     // Cross-reference: static findings confirmed by the run, runtime findings explained by patterns.
@@ -131,6 +137,7 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
     runtime = rt.runtime;
     // Files only the run reports on (a dependency's, with --include-package) count among the files.
     filesAnalyzed += new Set(rt.findings.map((f) => f.file).filter((f) => !staticFiles.has(f))).size;
+    decisions = rt.decisions;
     inputErrors.push(...rt.inputErrors);
     notes.push(...rt.notes);
   }
@@ -139,7 +146,7 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
   all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
 
   const ran = new Set([...activeRules.map((r) => r.rule.meta.id), ...all.map((f) => f.ruleId)]);
-  const rules = ALL_RULES.filter((m) => ran.has(m.id) || (deopt.length > 0 && m.kind === 'runtime' && ruleSetting(config, m.id).level !== 'off'));
+  const rules = ALL_RULES.filter((m) => ran.has(m.id) || (deopt.length > 0 && m.kind === 'runtime' && !DECISION_RULE_IDS.has(m.id) && ruleSetting(config, m.id).level !== 'off'));
   const sources = new Map<string, string | undefined>();
   const report: ReportModel = {
     toolVersion: toolVersion(),
@@ -147,6 +154,7 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
     rules,
     filesAnalyzed,
     ...(runtime ? { runtime } : {}),
+    ...(decisions ? { decisions, decisionRules: ALL_RULES.filter((m) => DECISION_RULE_IDS.has(m.id) && ruleSetting(config, m.id).level !== 'off') } : {}),
     notifications: notes,
     ...(inputErrors.length ? { lostInputs: inputErrors } : {}),
     category: req.category ?? 'analyze',
@@ -174,9 +182,9 @@ function activeStaticRules(config: Config): ActiveRule[] {
   return out;
 }
 
-function activeRuntimeRules(config: Config): ActiveRuntimeRule[] {
+function activeRuntimeRules(config: Config, of: readonly RuntimeRule[]): ActiveRuntimeRule[] {
   const out: ActiveRuntimeRule[] = [];
-  for (const rule of RUNTIME_RULES) {
+  for (const rule of of) {
     const setting = ruleSetting(config, rule.meta.id);
     if (setting.level !== 'off') out.push({ rule, level: setting.level, options: setting.options });
   }

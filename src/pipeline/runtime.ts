@@ -10,10 +10,11 @@ import type { Finding, RelatedLocation } from '../model.js';
 import { UsageError } from '../errors.js';
 import { RuntimeInputError, loadRuntime, type RuntimeModel, type SourcePosition } from '../runtime/index.js';
 import { runRuntimeRules, type ActiveRuntimeRule } from '../rules/runtime/run.js';
-import type { RuntimeSection } from '../report/model.js';
+import type { Decision, RuntimeSection } from '../report/model.js';
 import { runtimeEvidence, type RuntimeEvidence } from '../correlate/evidence.js';
 import { SiteResolver, isUnmapped, type UnmappedReason } from '../sites/index.js';
 import { runtimeSection } from './runtime-section.js';
+import { buildDecisions, type PlacedDecision } from './decisions.js';
 import { escapeControl } from '../runtime/text.js';
 
 export interface RuntimeRequest {
@@ -28,6 +29,8 @@ export interface RuntimeRequest {
   rules: readonly ActiveRuntimeRule[];
   /** Packages under node_modules whose events are reported like the project's (else counted). */
   includePackages?: readonly string[];
+  /** The decision rules (`inlined`, `optimized`) that are on, when `--decisions` asked for V8's decisions. */
+  decisionRules?: readonly ActiveRuntimeRule[];
 }
 
 export interface RuntimeOutcome {
@@ -38,6 +41,8 @@ export interface RuntimeOutcome {
   evidence: RuntimeEvidence[];
   runtime: RuntimeSection;
   notes: string[];
+  /** V8's decisions at project positions, when asked for. */
+  decisions?: Decision[];
 }
 
 /** What `jitlint record` writes next to the logs. */
@@ -227,6 +232,16 @@ export async function analyzeRuntime(req: RuntimeRequest): Promise<RuntimeOutcom
     findings.push(finding);
   }
 
+  let decisions: Decision[] | undefined;
+  if (req.decisionRules) {
+    const placed: PlacedDecision[] = [];
+    for (const rf of runRuntimeRules(model, req.decisionRules)) {
+      const site = resolver.resolve(rf.script, rf.line, rf.column, rf.expression);
+      if (!isUnmapped(site)) placed.push({ rf, site });
+    }
+    decisions = buildDecisions(placed, findings);
+  }
+
   const place = (p: SourcePosition) => {
     const r = resolver.resolve(p.script, p.line, p.column);
     return isUnmapped(r) ? undefined : { file: r.file, line: r.at.line, column: r.at.column };
@@ -237,7 +252,7 @@ export async function analyzeRuntime(req: RuntimeRequest): Promise<RuntimeOutcom
   const evidence = runtimeEvidence(model, place);
 
   notes.push(...unmappedNotes(model, resolver, !!runRoot));
-  return { findings, evidence, runtime: section, notes, inputErrors };
+  return { findings, evidence, runtime: section, notes, inputErrors, ...(decisions ? { decisions } : {}) };
 }
 
 /** One line per group of reasons: how many events (deopts, IC sites, inlining decisions) were left unmapped. */

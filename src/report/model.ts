@@ -1,5 +1,38 @@
 // The report model: what every reporter (stylish, json, sarif, github) renders. Declared once.
-import type { Finding, RuleMeta } from '../model.js';
+import type { Finding, Region, RuleMeta } from '../model.js';
+import type { Hotness } from './rank.js';
+
+export type DecisionKind = 'inlined' | 'optimized' | 'inlining-rejected' | 'deopt';
+
+/**
+ * One of V8's decisions at a source position (`analyze --decisions`, Go's `-gcflags=-m`):
+ * positive ones from the `inlined` and `optimized` rules, negative ones from the
+ * `inlining-rejected` and `deopt` findings. JSON lists them as `runtime.decisions`.
+ */
+export interface Decision extends Region {
+  kind: DecisionKind;
+  /** The rule that made it (SARIF `ruleId`): the kind. */
+  ruleId: string;
+  /** Relative to the report base, "/" separators. */
+  file: string;
+  /** The position V8 printed, mapped to `file` (JSON and stylish list it); the region is the expression's. */
+  at: { line: number; column: number };
+  /** The function the decision is about: the caller for inlining, the optimized or deoptimized function. */
+  function: string;
+  callee?: string;
+  /** `turbofan`, `maglev`, or `unknown` when V8 printed none. */
+  tier: string;
+  reason?: string;
+  osr?: boolean;
+  /** How many times V8 made it (the largest count of one input). */
+  count: number;
+  /** The rule's message (SARIF). */
+  message: string;
+  /** Enclosing function and text at the position (the jitlint/v1 fingerprint). */
+  functionName: string;
+  snippet: string;
+  hotness?: Hotness;
+}
 
 /** The `runtime` part of the JSON report (README, "JSON output"): what V8 did, at project positions. */
 export interface RuntimeSection {
@@ -40,6 +73,10 @@ export interface ReportModel {
   readSource(file: string): string | undefined;
   /** SARIF `automationDetails.id` category. */
   category: string;
+  /** V8's decisions, when `--decisions` asked for them (sorted by position). */
+  decisions?: Decision[];
+  /** Metadata of the decision rules that ran (`inlined`, `optimized`): the SARIF decisions run lists them. */
+  decisionRules?: RuleMeta[];
   /** Show notes in stylish, github and SARIF output (`--show-notes`); JSON and HTML always carry them. */
   showNotes?: boolean;
 }

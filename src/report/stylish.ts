@@ -1,6 +1,28 @@
 // `--format stylish`: grouped by file like ESLint's default formatter.
 import type { Finding, Level } from '../model.js';
-import { shownFindings, summarize, type ReportModel } from './model.js';
+import { shownFindings, summarize, type Decision, type ReportModel } from './model.js';
+
+const TIER: Record<string, string> = { turbofan: 'Turbofan', maglev: 'Maglev' };
+
+function fnName(name: string): string {
+  return name === '' ? 'top-level code' : name;
+}
+
+/** One decision, Go -m style: `inlined scale into hotLoop (Turbofan)`. */
+export function decisionLine(d: Decision): string {
+  const tier = [TIER[d.tier] ?? d.tier, ...(d.osr ? ['OSR'] : []), ...(d.count > 1 ? [`${d.count} times`] : [])].join(', ');
+  const one = (s: string) => s.replace(/\s*\n\s*/g, ' ');
+  switch (d.kind) {
+    case 'inlined':
+      return one(`inlined ${d.callee || '(anonymous)'} into ${fnName(d.function)} (${tier})`);
+    case 'optimized':
+      return one(`optimized ${fnName(d.function)} (${tier})`);
+    case 'inlining-rejected':
+      return one(`not inlined ${d.callee || '(anonymous)'}${d.function ? ` into ${d.function}` : ''}: ${d.reason ?? 'no reason printed'} (${tier})`);
+    default:
+      return one(`deoptimized ${fnName(d.function)}: ${d.reason ?? ''} (${tier})`);
+  }
+}
 
 export interface StylishOptions {
   color: boolean;
@@ -37,6 +59,10 @@ export function formatStylish(input: ReportModel, opts: StylishOptions): string 
       const lvl = paint(levelColor[level], level.padEnd(levelWidth));
       out.push(`  ${paint('dim', pos.padEnd(posWidth))}  ${lvl}  ${message.replace(/\s*\n\s*/g, ' ')}  ${paint('dim', rule)}`);
     });
+  }
+  if (input.decisions) {
+    out.push('', paint('bold', `V8's decisions (${plural(input.decisions.length, 'decision')}):`));
+    for (const d of input.decisions) out.push(`${paint('dim', `${d.file}:${d.at.line}:${d.at.column}:`)} ${decisionLine(d)}`);
   }
   const s = summarize(input);
   const hidden = input.findings.length - shown.length;

@@ -14,6 +14,8 @@ import { rule as deopt } from './runtime/deopt.js';
 import { rule as deoptLoop } from './runtime/deopt-loop.js';
 import { rule as inliningRejected } from './runtime/inlining-rejected.js';
 import { rule as megamorphicIc } from './runtime/megamorphic-ic.js';
+import { rule as inlined } from './runtime/inlined.js';
+import { rule as optimized } from './runtime/optimized.js';
 
 export const STATIC_RULES: readonly StaticRule[] = [
   closureInLoop,
@@ -32,8 +34,13 @@ export const RUNTIME_RULES: readonly RuntimeRule[] = [
   megamorphicIc,
 ];
 
+/** V8's positive decisions (`analyze --decisions`): runtime rules that run only when asked for. */
+export const DECISION_RULES: readonly RuntimeRule[] = [inlined, optimized];
+
+export const DECISION_RULE_IDS: ReadonlySet<string> = new Set(DECISION_RULES.map((r) => r.meta.id));
+
 /** Every rule id a user may configure, with its metadata. */
-export const ALL_RULES: readonly RuleMeta[] = [...STATIC_RULES.map((r) => r.meta), ...RUNTIME_RULES.map((r) => r.meta), ...INTERNAL_RULES];
+export const ALL_RULES: readonly RuleMeta[] = [...STATIC_RULES.map((r) => r.meta), ...RUNTIME_RULES.map((r) => r.meta), ...DECISION_RULES.map((r) => r.meta), ...INTERNAL_RULES];
 
 const byId = new Map(ALL_RULES.map((m) => [m.id, m]));
 
@@ -41,7 +48,7 @@ export function ruleMeta(id: string): RuleMeta | undefined {
   return byId.get(id);
 }
 
-const schemas = new Map<string, OptionsSchema>([...STATIC_RULES, ...RUNTIME_RULES].map((r) => [r.meta.id, r.optionsSchema]));
+const schemas = new Map<string, OptionsSchema>([...STATIC_RULES, ...RUNTIME_RULES, ...DECISION_RULES].map((r) => [r.meta.id, r.optionsSchema]));
 
 /** The options a rule takes (empty for rules without options and for internal ones). */
 export function optionsSchemaOf(id: string): OptionsSchema {
