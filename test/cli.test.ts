@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -310,6 +310,17 @@ for (const [name, setup, expected] of badInputs) {
     assert.match(res.stderr.trim(), expected);
   });
 }
+
+test('-o /dev/null discards the report and leaves the device alone, also after an error', () => {
+  const dir = copyFixture('projects', 'basic');
+  const ok = jitlint(['analyze', 'src', '--format', 'json', '-o', '/dev/null'], dir);
+  assert.is(ok.stdout, '');
+  assert.ok(ok.code === 0 || ok.code === 1, ok.stderr);
+  assert.is(ok.stderr, '');
+  const bad = jitlint(['analyze', 'src', '--deopt', 'missing.log', '-o', '/dev/null'], dir);
+  assert.is(bad.code, 2);
+  assert.ok(statSync('/dev/null').isCharacterDevice(), '/dev/null is still the device');
+});
 
 test('--debug adds the stack trace', () => {
   const res = jitlint(['analyze', 'nope', '--debug'], basic);

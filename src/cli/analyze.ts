@@ -1,6 +1,5 @@
 // `jitlint analyze`: arguments → the pipeline (src/pipeline/analyze.ts) → a report on stdout
 // or in a file, and the exit code. Nothing else happens here.
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
@@ -13,7 +12,7 @@ import { formatStylish } from '../report/stylish.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatGithub } from '../report/github.js';
 import { formatHtml } from '../report/html/index.js';
-import { unwritableReason, writeFileAtomic } from '../fsutil/write.js';
+import { removeStaleReport, unwritableReason, writeFileAtomic } from '../fsutil/write.js';
 import { ANALYZE_HELP } from './help.js';
 import { toolVersion } from '../version.js';
 import { isPackageName } from '../config/load.js';
@@ -129,7 +128,7 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<Analyze
     });
   } catch (e) {
     // A report left from a previous run must not look like this run's (CI would upload it).
-    if (out) rmSync(out, { force: true });
+    if (out) removeStaleReport(out);
     throw e;
   } finally {
     progress.clear();
