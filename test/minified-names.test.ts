@@ -40,6 +40,19 @@ test('findings and the runtime section name the functions as the source does', (
   );
 });
 
+test('each function carries its tier history from one input of the run (not trace and log added up)', () => {
+  const res = jitlint(['analyze', 'src', '--deopt', run, '--format', 'json'], project);
+  const r = JSON.parse(res.stdout) as { runtime: { functions: Array<{ name: string; timeline?: unknown[] }> } };
+  const sumField = r.runtime.functions.find((f) => f.name === 'sumField')!;
+  assert.equal(sumField.timeline, [
+    { kind: 'marked', tier: 'turbofan', reason: 'hot and stable' },
+    { kind: 'optimized', tier: 'turbofan' },
+    { kind: 'deoptimized', tier: 'turbofan', reason: 'wrong map', deoptKind: 'deopt-eager' },
+    { kind: 'marked', tier: 'turbofan', reason: 'hot and stable' },
+    { kind: 'optimized', tier: 'turbofan' },
+  ]);
+});
+
 test('a name is taken only from the segment of the name token itself', () => {
   const text = fs.readFileSync(path.join(project, 'dist', 'app.js'), 'utf8');
   const lm = parseMap(fs.readFileSync(path.join(project, 'dist', 'app.js.map'), 'utf8'), 'app.js')!;

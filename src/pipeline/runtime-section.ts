@@ -1,7 +1,7 @@
 // The runtime model, placed at project positions: the `runtime` section of the report (README, "JSON output").
-import type { RuntimeSection } from '../report/model.js';
+import { TIMELINE_LIMIT, type RuntimeSection, type TimelineStep } from '../report/model.js';
 import { isOsrDeopt } from '../runtime/deopt-kinds.js';
-import { type RuntimeModel, type SourcePosition, positionKey } from '../runtime/model.js';
+import { type RuntimeModel, type SourcePosition, type TimelineEntry, positionKey } from '../runtime/model.js';
 
 /** A V8 position placed in a project file: the file and the position mapped to it (through a source map, say). */
 export type PositionMapper = (p: SourcePosition) => { file: string; line: number; column: number } | undefined;
@@ -36,7 +36,7 @@ export function runtimeSection(model: RuntimeModel, mapScript: (script: string) 
     const optimizations = fn.timeline.filter((t) => t.kind === 'optimized').length;
     const deopts = deoptCount.get(fn.key) ?? 0;
     if (!optimizations && !deopts) continue;
-    functions.push({ name: fn.name, file: at.file, line: at.line, column: at.column, optimizations, deopts });
+    functions.push({ name: fn.name, file: at.file, line: at.line, column: at.column, optimizations, deopts, ...timelineOf(fn.timeline) });
   }
 
   // One entry per (function, site, kind, reason), counted like findings: the largest per-input count.
@@ -105,4 +105,32 @@ export function runtimeSection(model: RuntimeModel, mapScript: (script: string) 
   deopts.sort(byPos);
   ics.sort(byPos);
   return { ...(model.nodeVersion ? { node: model.nodeVersion } : {}), ...(model.v8Version ? { v8: model.v8Version } : {}), functions, deopts, inlining, ics, unmapped };
+}
+
+/**
+ * The tier history of one input: trace text and v8.log of one run tell the same story, so
+ * steps are taken from the input that tells most of it, never added up.
+ */
+function timelineOf(entries: readonly TimelineEntry[]): { timeline?: TimelineStep[]; timelineOmitted?: number } {
+  const bySource = new Map<number, number>();
+  for (const t of entries) if (t.kind !== 'compile-start' && t.kind !== 'compile-end') bySource.set(t.source, (bySource.get(t.source) ?? 0) + 1);
+  let source: number | undefined;
+  for (const [s, n] of bySource) if (source === undefined || n > bySource.get(source)!) source = s;
+  if (source === undefined) return {};
+  const steps: TimelineStep[] = [];
+  let omitted = 0;
+  for (const t of entries) {
+    if (t.source !== source || t.kind === 'compile-start' || t.kind === 'compile-end') continue;
+    if (steps.length >= TIMELINE_LIMIT) {
+      omitted++;
+      continue;
+    }
+    const step: TimelineStep = { kind: t.kind };
+    if ('tier' in t && t.tier) step.tier = t.tier;
+    if ('osr' in t && t.osr) step.osr = true;
+    if ('reason' in t && t.reason) step.reason = t.reason;
+    if (t.kind === 'deoptimized') step.deoptKind = t.deoptKind;
+    steps.push(step);
+  }
+  return { timeline: steps, ...(omitted ? { timelineOmitted: omitted } : {}) };
 }

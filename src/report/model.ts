@@ -38,7 +38,18 @@ export interface Decision extends Region {
 export interface RuntimeSection {
   node?: string;
   v8?: string;
-  functions: Array<{ name: string; file: string; line: number; column: number; optimizations: number; deopts: number }>;
+  functions: Array<{
+    name: string;
+    file: string;
+    line: number;
+    column: number;
+    optimizations: number;
+    deopts: number;
+    /** Tier history in order (marked, optimized, deoptimized, aborted, disabled), from one input of the run; the first TIMELINE_LIMIT steps. */
+    timeline?: TimelineStep[];
+    /** Steps left out of `timeline` past the limit. */
+    timelineOmitted?: number;
+  }>;
   deopts: Array<{
     function: string;
     file: string;
@@ -111,3 +122,15 @@ export function summarize(input: ReportModel): Summary {
 }
 
 export const EMPTY_RUNTIME: RuntimeSection = { functions: [], deopts: [], inlining: [], ics: [], unmapped: 0 };
+
+/** One step of a function's tier history, as the JSON and HTML reports carry it. */
+export interface TimelineStep {
+  kind: 'marked' | 'optimized' | 'deoptimized' | 'aborted' | 'disabled';
+  tier?: 'maglev' | 'turbofan';
+  osr?: boolean;
+  reason?: string;
+  deoptKind?: string;
+}
+
+/** A deopt loop can have 200,000 steps; the report keeps the start of the story. */
+export const TIMELINE_LIMIT = 100;
