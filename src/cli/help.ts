@@ -4,6 +4,7 @@ Usage:
   jitlint analyze [paths...] [options]      static pass, and V8 logs with --deopt (default command)
   jitlint record [--out DIR] -- node [node-args] script [args]
                                             run a program with V8's trace and log flags
+  jitlint top --deopt DIR [-n N]            the hottest functions with what V8 did to them
   jitlint rules [--format md|json]          the rule catalogue
 
 Run 'jitlint <command> --help' for the options of a command.
@@ -16,7 +17,8 @@ with --deopt, what V8 printed about a real run of the program.
 
 Options:
   -p, --project FILE       tsconfig.json to use (default: nearest above the first path)
-      --deopt FILE         V8 output: trace text or v8.log, auto-detected (repeatable)
+      --deopt FILE         V8 output: trace text, v8.log, .cpuprofile, .heapprofile or a
+                           \`jitlint record\` folder, auto-detected (repeatable)
       --root DIR           directory the logged program ran in, on the machine that ran it
                            (maps its absolute paths; need not exist here)
   -f, --format NAME        stylish (default), json, sarif, github or html
@@ -27,6 +29,10 @@ Options:
                            __tests__/, test/, bench/ ...; skipped unless named explicitly)
       --show-notes         also show notes (candidates without runtime evidence) in stylish,
                            github and sarif output; json and html always carry them
+      --sort KEY           position (default) or hotness: findings in the functions with
+                           the largest share of CPU samples first (needs a CPU profile)
+      --min-hotness P      drop findings in functions under P percent of the CPU samples
+                           (total share; findings no profile saw are dropped too)
   -c, --config FILE        configuration file (default: jitlint.config.json at the project root)
       --rule ID=LEVEL      set a rule to off, note, warning or error (repeatable)
       --category NAME      SARIF automationDetails category (default: analyze)

@@ -16,6 +16,7 @@ import { internalErrorFinding } from '../rules/internal.js';
 import type { ActiveRuntimeRule } from '../rules/runtime/run.js';
 import type { ReportModel, RuntimeSection } from '../report/model.js';
 import { correlate } from '../correlate/index.js';
+import { confirmByAllocations } from '../correlate/allocations.js';
 import { toolVersion } from '../version.js';
 import { analyzeRuntime } from './runtime.js';
 
@@ -40,6 +41,10 @@ export interface AnalyzeRequest {
   includeTests?: boolean;
   /** Notes in stylish, github and SARIF output too (default: the configuration's `showNotes`, else false). */
   showNotes?: boolean;
+  /** `hotness`: findings in the hottest functions first (by self share, then total share, then bytes). */
+  sort?: 'position' | 'hotness';
+  /** Drops findings in functions under this percent of the CPU samples (total share). */
+  minHotness?: number;
   /** SARIF automationDetails category. */
   category?: string;
   timing?: Timing;
@@ -122,14 +127,19 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
       }),
     );
     // Cross-reference: static findings confirmed by the run, runtime findings explained by patterns.
-    all = timing.measure('correlate', () => correlate(findings, rt.findings, rt.evidence));
+    all = timing.measure('correlate', () => confirmByAllocations(rt.attachProfiles(correlate(findings, rt.findings, rt.evidence))));
     runtime = rt.runtime;
     inputErrors.push(...rt.inputErrors);
     notes.push(...rt.notes);
   }
 
   if (req.quiet) all = all.filter((f) => f.level === 'error');
-  all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
+  if (req.minHotness !== undefined) {
+    const min = req.minHotness;
+    all = all.filter((f) => (f.hotness?.totalPercent ?? 0) >= min);
+  }
+  all.sort(byPosition);
+  if (req.sort === 'hotness') all.sort(byHotness);
 
   const ran = new Set([...activeRules.map((r) => r.rule.meta.id), ...all.map((f) => f.ruleId)]);
   const rules = ALL_RULES.filter((m) => ran.has(m.id) || (deopt.length > 0 && m.kind === 'runtime' && ruleSetting(config, m.id).level !== 'off'));
@@ -156,6 +166,19 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
     },
   };
   return { report, inputErrors, notes, baseDir };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** Hottest first (self share, like pprof's top, then total); findings no profile saw keep their position order, last. Stable. */
+function byHotness(a: Finding, b: Finding): number {
+  return (
+    (b.hotness?.selfPercent ?? -1) - (a.hotness?.selfPercent ?? -1) ||
+    (b.hotness?.totalPercent ?? -1) - (a.hotness?.totalPercent ?? -1) ||
+    (b.allocated?.bytes ?? -1) - (a.allocated?.bytes ?? -1)
+  );
 }
 
 function activeStaticRules(config: Config): ActiveRule[] {

@@ -15,6 +15,7 @@ import { runtimeEvidence, type RuntimeEvidence } from '../correlate/evidence.js'
 import { SiteResolver, isUnmapped, type UnmappedReason } from '../sites/index.js';
 import { runtimeSection } from './runtime-section.js';
 import { escapeControl } from '../runtime/text.js';
+import { allocationsSection, attachHotness, gcSection, profileIndex, profileSection } from './profiles.js';
 
 export interface RuntimeRequest {
   files: string[];
@@ -36,6 +37,8 @@ export interface RuntimeOutcome {
   evidence: RuntimeEvidence[];
   runtime: RuntimeSection;
   notes: string[];
+  /** Findings (static and runtime, after correlation) with the profiles' hotness and bytes attached. */
+  attachProfiles(findings: readonly Finding[]): Finding[];
 }
 
 /** What `jitlint record` writes next to the logs. */
@@ -57,13 +60,16 @@ interface ExpandedInputs {
 /** A line of V8 trace output, to tell whether a captured stdout holds any. */
 const TRACE_LINE = /^\s*(?:\[(?:marking|manually marking|compiling|completed|optimizing|aborted|bailout|OSR|not marking|delaying)|Considering |Inlining |Cannot consider |Not considering |\d+ candidate|Budget used|greedy inlining|cannot inline|== Inlining|\s*;;; deoptimize at)/;
 
+/** A --trace-gc line (GC events go to stdout). */
+const GC_LINE = /^\[\d+:0x[0-9a-fA-F]+\]\s+\d+ ms: [A-Z]/;
+
 async function holdsTrace(file: string): Promise<boolean> {
   try {
     let stream: NodeJS.ReadableStream = fs.createReadStream(file);
     if (file.endsWith('.gz')) stream = stream.pipe(zlib.createGunzip());
     const rl = readline.createInterface({ input: stream, crlfDelay: Infinity });
     for await (const line of rl) {
-      if (TRACE_LINE.test(line)) {
+      if (TRACE_LINE.test(line) || GC_LINE.test(line)) {
         rl.close();
         return true;
       }
@@ -232,8 +238,16 @@ export async function analyzeRuntime(req: RuntimeRequest): Promise<RuntimeOutcom
   if (!section.v8 && inputs.v8) section.v8 = inputs.v8;
   const evidence = runtimeEvidence(model, place);
 
+  const index = profileIndex(model, resolver);
+  const profile = profileSection(model, index);
+  const allocations = allocationsSection(model, index);
+  const gc = gcSection(model, index);
+  if (profile) section.profile = profile;
+  if (allocations) section.allocations = allocations;
+  if (gc) section.gc = gc;
+
   notes.push(...unmappedNotes(model, resolver, !!runRoot));
-  return { findings, evidence, runtime: section, notes, inputErrors };
+  return { findings, evidence, runtime: section, notes, inputErrors, attachProfiles: (fs) => attachHotness(fs, index, resolver) };
 }
 
 /** One line per group of reasons: how many events (deopts, IC sites, inlining decisions) were left unmapped. */

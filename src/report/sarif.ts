@@ -125,6 +125,8 @@ export function buildSarif(input: ReportModel): Sarif.Log {
     }
     const properties: Record<string, unknown> = { confirmed: f.confirmed, ...(f.properties ?? {}) };
     if (f.evidence?.length) properties['evidence'] = f.evidence;
+    if (f.hotness) properties['hotness'] = f.hotness;
+    if (f.allocated) properties['allocated'] = f.allocated;
     result.properties = properties;
     results.push(result);
   }
