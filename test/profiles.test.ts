@@ -16,6 +16,7 @@ import { JsonBytes } from '../src/runtime/profile/json-bytes.js';
 import { heapKeepsGrowing } from '../src/pipeline/profiles.js';
 import { addGcLine } from '../src/runtime/trace/gc.js';
 import { emptyModel } from '../src/runtime/model.js';
+import { gcLine } from '../src/cli/top.js';
 
 // A copy in another directory than the one the runs were recorded in (paths map through the manifest's cwd).
 const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'jitlint-profiles-')), 'profiles');
@@ -170,6 +171,42 @@ test('a cut, empty or not-JSON profile: one clear line, exit 2, the static findi
     assert.ok(r.findings.some((f) => f.ruleId === 'accumulating-spread' && f.confirmed), name);
     assert.is(r.runtime.profile.samples, EXPECTED.node20.samples, name);
   }
+});
+
+test('top: the hottest functions with shares, bytes, tiers, deopts, inlining, findings; the GC line', () => {
+  const res = jitlint(['top', '--deopt', 'node20', '-n', '2'], copy);
+  assert.is(res.code, 0, res.stderr);
+  assert.equal(res.stdout.split('\n'), [
+    'Showing 2 of 5 profiled functions (629 samples over 918 ms, 1.6 GB allocated, node v20.20.2)',
+    '     self    total      alloc  function',
+    '   27.82%   27.82%   181.9 MB  hotLoop  program.js:10:17',
+    '                                tiers: interpreted → Turbofan (OSR) → deopt → Turbofan (OSR)',
+    '                                deopts: 1× Insufficient type feedback for compare operation (line 12)',
+    '                                inlined: pick, scale',
+    '                                12:3 deopt (warning)',
+    '                                14:20 closure-in-loop (warning, confirmed)',
+    '   24.64%   24.64%     1.4 GB  collect  program.js:34:17',
+    '                                tiers: interpreted → Turbofan (OSR) → deopt → Turbofan → deopt → Turbofan (OSR) → Turbofan',
+    '                                deopts: 2× Insufficient type feedback for generic named access (line 39); 1× wrong map (line 37)',
+    '                                37:12 accumulating-spread (error, confirmed)',
+    '                                37:16 deopt (warning)',
+    '                                39:10 deopt (warning)',
+    '                                39:10 deopt-loop (error)',
+    '',
+    'GC: 486 collections: 485 Scavenge (100.0 ms), 1 Mark-Compact (13.0 ms); 113.0 ms paused; 13.51% of CPU samples in the garbage collector',
+    '',
+  ]);
+  const bad = jitlint(['top'], copy);
+  assert.is(bad.code, 2);
+  assert.is(bad.stderr, 'jitlint: top: --deopt DIR is required (a `jitlint record` folder, or .cpuprofile/.heapprofile/log files)\n');
+});
+
+test('the leak warning of top, from GC lines whose heap after full collections keeps growing', () => {
+  const gc = { kinds: [{ kind: 'Mark-Compact', count: 4, pauseMs: 10 }], collections: 4, pauseMs: 10, growing: { isolate: '1:0xab', fullHeapAfterMB: [10, 12, 13, 15] } };
+  assert.equal(gcLine(gc), [
+    'GC: 4 collections: 4 Mark-Compact (10.0 ms); 10.0 ms paused',
+    'warning: the heap left after each full collection kept growing (10 → 15 MB over 4 collections, isolate 1:0xab): what stays reachable grows, the sign of a leak',
+  ]);
 });
 
 test('JsonBytes reads what JSON.parse reads (escapes, unicode, numbers)', () => {

@@ -50,3 +50,27 @@ export const RULES_HELP = `Usage: jitlint rules [--format md|json]
 
 Prints every rule with its default level and description.
 `;
+
+export const TOP_HELP = `Usage: jitlint top --deopt DIR [-n N] [paths...]
+
+The N (default 10) project functions with the largest share of CPU samples in a
+recorded run, like pprof's top, with V8's view beside each: self and total share
+of the samples, bytes allocated (allocation profile), the tiers it went through
+(interpreted, Maglev, Turbofan, OSR), its deopts, what V8 inlined into it, and
+the findings inside it. Then a GC line: collections by kind, pause time, the
+share of samples in the garbage collector, and a warning when the heap left
+after full collections keeps growing (the sign of a leak).
+
+DIR is a \`jitlint record\` folder, or the files \`analyze --deopt\` takes
+(.cpuprofile, .heapprofile, v8.log, trace text). The static pass runs on the
+files of the functions shown, or on the paths given.
+
+Options:
+      --deopt DIR          record folder or V8 output (repeatable)
+  -n N                     how many functions (default 10)
+      --root DIR           directory the program ran in, on the machine that ran it
+  -p, --project FILE       tsconfig.json to use
+  -h, --help               show this help
+
+Exit codes: 0; 2 usage or input error (the rest is still shown).
+`;

@@ -19,6 +19,7 @@ import { correlate } from '../correlate/index.js';
 import { confirmByAllocations } from '../correlate/allocations.js';
 import { toolVersion } from '../version.js';
 import { analyzeRuntime } from './runtime.js';
+import type { HotFunction } from './hot-functions.js';
 
 export interface AnalyzeRequest {
   /** Where relative paths are resolved (the user's current directory). */
@@ -60,6 +61,8 @@ export interface AnalyzeResult {
   notes: string[];
   /** The directory report paths are relative to. */
   baseDir: string;
+  /** Profiled project functions, hottest first, with V8's view of each (empty without profiles). */
+  hot: HotFunction[];
 }
 
 export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
@@ -113,6 +116,7 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
 
   const inputErrors: string[] = [];
   let runtime: RuntimeSection | undefined;
+  let hot: HotFunction[] = [];
   let all: Finding[] = findings;
   if (deopt.length > 0) {
     phase('reading V8 output');
@@ -129,6 +133,7 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
     // Cross-reference: static findings confirmed by the run, runtime findings explained by patterns.
     all = timing.measure('correlate', () => confirmByAllocations(rt.attachProfiles(correlate(findings, rt.findings, rt.evidence))));
     runtime = rt.runtime;
+    hot = rt.hot;
     inputErrors.push(...rt.inputErrors);
     notes.push(...rt.notes);
   }
@@ -165,7 +170,7 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
       return sources.get(file);
     },
   };
-  return { report, inputErrors, notes, baseDir };
+  return { report, inputErrors, notes, baseDir, hot };
 }
 
 function byPosition(a: Finding, b: Finding): number {

@@ -15,6 +15,7 @@ import { runtimeEvidence, type RuntimeEvidence } from '../correlate/evidence.js'
 import { SiteResolver, isUnmapped, type UnmappedReason } from '../sites/index.js';
 import { runtimeSection } from './runtime-section.js';
 import { escapeControl } from '../runtime/text.js';
+import { hotFunctions, type HotFunction } from './hot-functions.js';
 import { allocationsSection, attachHotness, gcSection, profileIndex, profileSection } from './profiles.js';
 
 export interface RuntimeRequest {
@@ -37,6 +38,8 @@ export interface RuntimeOutcome {
   evidence: RuntimeEvidence[];
   runtime: RuntimeSection;
   notes: string[];
+  /** Profiled project functions, hottest first, with what V8 did to each (`jitlint top`). */
+  hot: HotFunction[];
   /** Findings (static and runtime, after correlation) with the profiles' hotness and bytes attached. */
   attachProfiles(findings: readonly Finding[]): Finding[];
 }
@@ -247,7 +250,7 @@ export async function analyzeRuntime(req: RuntimeRequest): Promise<RuntimeOutcom
   if (gc) section.gc = gc;
 
   notes.push(...unmappedNotes(model, resolver, !!runRoot));
-  return { findings, evidence, runtime: section, notes, inputErrors, attachProfiles: (fs) => attachHotness(fs, index, resolver) };
+  return { findings, evidence, runtime: section, notes, inputErrors, hot: hotFunctions(model, index, resolver), attachProfiles: (fs) => attachHotness(fs, index, resolver) };
 }
 
 /** One line per group of reasons: how many events (deopts, IC sites, inlining decisions) were left unmapped. */

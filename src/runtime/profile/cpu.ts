@@ -1,7 +1,7 @@
 // `.cpuprofile` → per-function sample counts. Read from the bytes (JsonBytes): a long
 // profile is mostly its samples and timeDeltas arrays, kept as Int32Arrays here, never as
 // a string of the file or an array of boxed numbers.
-import { JsonBytes, NumberList } from './json-bytes.js';
+import { JsonBytes } from './json-bytes.js';
 import type { CpuFunction, CpuProfile } from '../model.js';
 
 /** V8's pseudo-functions: where a sample was not in a script's code. */
@@ -32,7 +32,21 @@ export function parseCpuProfile(buf: Uint8Array, file: string): CpuProfile {
   const nodes = new Map<number, ProfileNode>();
   const fnIndex = new Map<string, number>();
   const functions: CpuFunction[] = [];
-  let samples: NumberList | undefined;
+  // Samples per node id, counted as they are read (the sample stream itself is not kept).
+  let counts = new Int32Array(1 << 16);
+  const farIds = new Map<number, number>();
+  let sampleCount = 0;
+  const countSample = (id: number) => {
+    sampleCount++;
+    if (id >= 0 && id < 1 << 26) {
+      if (id >= counts.length) {
+        const next = new Int32Array(Math.max(id + 1, counts.length * 2));
+        next.set(counts);
+        counts = next;
+      }
+      counts[id]!++;
+    } else farIds.set(id, (farIds.get(id) ?? 0) + 1);
+  };
   let startTime: number | undefined;
   let endTime: number | undefined;
   let sawNodes = false;
@@ -77,14 +91,11 @@ export function parseCpuProfile(buf: Uint8Array, file: string): CpuProfile {
         if (root === undefined) root = n['id'];
         nodes.set(n['id'], node);
       });
-    } else if (key === 'samples') {
-      samples = new NumberList(false, 1 << 16);
-      r.numbers(samples);
-    } else if (key === 'startTime') startTime = r.number();
+    } else if (key === 'samples') r.ints(countSample); else if (key === 'startTime') startTime = r.number();
     else if (key === 'endTime') endTime = r.number();
     else if (key === 'timeDeltas') {
       // Not needed: shares are of samples. Read past without keeping them.
-      r.array(() => void r.number());
+      r.ints(() => {});
     } else r.value();
   });
   r.end();
@@ -93,12 +104,12 @@ export function parseCpuProfile(buf: Uint8Array, file: string): CpuProfile {
   // Samples per node: from `samples` (the sampled stacks), else each node's hitCount.
   const hits = new Map<number, number>();
   let total = 0;
-  if (samples && samples.length) {
-    for (let i = 0; i < samples.length; i++) {
-      const id = samples.get(i);
-      hits.set(id, (hits.get(id) ?? 0) + 1);
+  if (sampleCount) {
+    for (const id of nodes.keys()) {
+      const n = id >= 0 && id < counts.length ? counts[id]! : farIds.get(id) ?? 0;
+      if (n) hits.set(id, n);
     }
-    total = samples.length;
+    total = sampleCount;
   } else {
     for (const [id, n] of nodes) if (n.hitCount) hits.set(id, n.hitCount), (total += n.hitCount);
   }
