@@ -47,6 +47,8 @@ export interface Allocated {
   bytes: number;
   /** Percent of all the bytes sampled in the run. */
   percent: number;
+  /** The profile kept only objects alive when it was taken (Node 18): no confirmation from it. */
+  liveOnly?: boolean;
 }
 
 /**

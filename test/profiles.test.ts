@@ -17,6 +17,7 @@ import { heapKeepsGrowing } from '../src/pipeline/profiles.js';
 import { addGcLine } from '../src/runtime/trace/gc.js';
 import { emptyModel } from '../src/runtime/model.js';
 import { gcLine } from '../src/cli/top.js';
+import { HEAVY_BYTES, HEAVY_PERCENT, confirmByAllocations } from '../src/correlate/allocations.js';
 
 // A copy in another directory than the one the runs were recorded in (paths map through the manifest's cwd).
 const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'jitlint-profiles-')), 'profiles');
@@ -207,6 +208,20 @@ test('the leak warning of top, from GC lines whose heap after full collections k
     'GC: 4 collections: 4 Mark-Compact (10.0 ms); 10.0 ms paused',
     'warning: the heap left after each full collection kept growing (10 → 15 MB over 4 collections, isolate 1:0xab): what stays reachable grows, the sign of a leak',
   ]);
+});
+
+test('allocation confirmation: the threshold, and a live-only profile (Node 18) confirms nothing', () => {
+  const base = { ruleId: 'closure-in-loop', level: 'note' as const, file: 'a.js', line: 1, column: 1, endLine: 1, endColumn: 2, message: 'm', confirmed: false, confirm: { by: ['allocation' as const], at: [] } };
+  const [heavy, light, small, live, notAlloc] = confirmByAllocations([
+    { ...base, allocated: { bytes: 2 * 1024 * 1024, percent: HEAVY_PERCENT } },
+    { ...base, allocated: { bytes: 50 * 1024 * 1024, percent: HEAVY_PERCENT - 0.01 } },
+    { ...base, allocated: { bytes: HEAVY_BYTES - 1, percent: 90 } },
+    { ...base, allocated: { bytes: 50 * 1024 * 1024, percent: 90, liveOnly: true } },
+    { ...base, confirm: { by: ['ic' as const], at: [] }, allocated: { bytes: 50 * 1024 * 1024, percent: 90 } },
+  ]);
+  assert.equal([heavy!.confirmed, heavy!.level], [true, 'warning']);
+  assert.is(heavy!.message, 'm Confirmed by the allocation profile of a recorded run: its function allocated 2.0 MB (10% of the bytes sampled in the run).');
+  assert.equal([light!.confirmed, small!.confirmed, live!.confirmed, notAlloc!.confirmed], [false, false, false, false]);
 });
 
 test('JsonBytes reads what JSON.parse reads (escapes, unicode, numbers)', () => {

@@ -19,7 +19,7 @@ export function formatBytes(n: number): string {
 export function confirmByAllocations(findings: readonly Finding[]): Finding[] {
   return findings.map((f) => {
     const a = f.allocated;
-    if (f.confirmed || !a || !f.confirm?.by.includes('allocation')) return f;
+    if (f.confirmed || !a || a.liveOnly || !f.confirm?.by.includes('allocation')) return f;
     if (a.percent < HEAVY_PERCENT || a.bytes < HEAVY_BYTES) return f;
     const who = f.hotness?.function ?? (f.functionName || 'its function');
     const message = `${who} allocated ${formatBytes(a.bytes)} (${a.percent}% of the bytes sampled in the run)`;

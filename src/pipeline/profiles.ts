@@ -151,8 +151,11 @@ export function heatOf(f: Finding, index: ProfileIndex, resolver: SiteResolver):
   return fn ? index.functions.get(`${f.file}:${fn.start}`) : undefined;
 }
 
-/** Findings with `hotness` and `allocated` from their function. */
-export function attachHotness(findings: readonly Finding[], index: ProfileIndex, resolver: SiteResolver): Finding[] {
+/**
+ * Findings with `hotness` and `allocated` from their function. `allAllocations` false: the
+ * allocation profile kept only live objects, so its bytes are shown but confirm nothing.
+ */
+export function attachHotness(findings: readonly Finding[], index: ProfileIndex, resolver: SiteResolver, allAllocations = true): Finding[] {
   if (!index.samples && !index.bytes) return [...findings];
   return findings.map((f) => {
     const h = heatOf(f, index, resolver);
@@ -167,7 +170,7 @@ export function attachHotness(findings: readonly Finding[], index: ProfileIndex,
         ...(line ? { linePercent: percentOf(line, index.samples) } : {}),
       };
     }
-    if (index.bytes && h.bytes > 0) out.allocated = { bytes: h.bytes, percent: percentOf(h.bytes, index.bytes) };
+    if (index.bytes && h.bytes > 0) out.allocated = { bytes: h.bytes, percent: percentOf(h.bytes, index.bytes), ...(allAllocations ? {} : { liveOnly: true }) };
     return out;
   });
 }

@@ -50,6 +50,7 @@ interface RecordManifest {
   files?: Record<string, string | string[]>;
   node?: string;
   v8?: string;
+  profiles?: { allocations?: string };
 }
 
 interface ExpandedInputs {
@@ -58,6 +59,8 @@ interface ExpandedInputs {
   node?: string;
   v8?: string;
   notes: string[];
+  /** A record folder's allocation profiles hold only live objects (Node 18). */
+  liveOnlyAllocations?: boolean;
 }
 
 /** A line of V8 trace output, to tell whether a captured stdout holds any. */
@@ -137,6 +140,10 @@ async function expandInputs(files: string[], cwd: string): Promise<ExpandedInput
     if (typeof manifest.cwd === 'string' && manifest.cwd) {
       if (out.runRoot === undefined) out.runRoot = manifest.cwd;
       else if (out.runRoot !== manifest.cwd) out.notes.push(`${label}: recorded in ${escapeControl(manifest.cwd)}, paths are mapped from ${escapeControl(out.runRoot)}`);
+    }
+    if (manifest.profiles?.allocations === 'inuse_space' && (manifest.files['heapprofile']?.length ?? 0) > 0) {
+      out.liveOnlyAllocations = true;
+      out.notes.push(`${label}: the allocation profile of node ${escapeControl(String(manifest.node ?? ''))} holds only objects alive at exit (its V8 ignores the options that keep collected ones): short-lived garbage is missing, and no finding is confirmed by it`);
     }
     if (typeof manifest.node === 'string') out.node ??= manifest.node;
     if (typeof manifest.v8 === 'string') out.v8 ??= manifest.v8;
@@ -246,11 +253,11 @@ export async function analyzeRuntime(req: RuntimeRequest): Promise<RuntimeOutcom
   const allocations = allocationsSection(model, index);
   const gc = gcSection(model, index);
   if (profile) section.profile = profile;
-  if (allocations) section.allocations = allocations;
+  if (allocations) section.allocations = inputs.liveOnlyAllocations ? { ...allocations, includesCollected: false } : allocations;
   if (gc) section.gc = gc;
 
   notes.push(...unmappedNotes(model, resolver, !!runRoot));
-  return { findings, evidence, runtime: section, notes, inputErrors, hot: hotFunctions(model, index, resolver), attachProfiles: (fs) => attachHotness(fs, index, resolver) };
+  return { findings, evidence, runtime: section, notes, inputErrors, hot: hotFunctions(model, index, resolver), attachProfiles: (fs) => attachHotness(fs, index, resolver, !inputs.liveOnlyAllocations) };
 }
 
 /** One line per group of reasons: how many events (deopts, IC sites, inlining decisions) were left unmapped. */
