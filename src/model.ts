@@ -19,7 +19,7 @@ export interface RelatedLocation extends Region {
 
 /** Runtime evidence attached to a finding (what V8 did at the site). */
 export interface Evidence {
-  kind: 'deopt' | 'ic' | 'inlining' | 'optimization';
+  kind: 'deopt' | 'ic' | 'inlining' | 'optimization' | 'allocation';
   /** One sentence, e.g. "deopt-eager (wrong map) ×3 in Turbofan". */
   message: string;
   file?: string;
@@ -29,6 +29,26 @@ export interface Evidence {
   reason?: string;
   tier?: string;
   state?: string;
+  /** Bytes allocated (allocation evidence). */
+  bytes?: number;
+}
+
+/** The CPU profile's view of the function a finding is in (percent of all samples of the run). */
+export interface Hotness {
+  function: string;
+  selfPercent: number;
+  totalPercent: number;
+  /** The finding's own line, from the profile's per-line ticks, when it has them. */
+  linePercent?: number;
+}
+
+/** Bytes the allocation profile saw the finding's function allocate (its own code). */
+export interface Allocated {
+  bytes: number;
+  /** Percent of all the bytes sampled in the run. */
+  percent: number;
+  /** The profile kept only objects alive when it was taken (Node 18): no confirmation from it. */
+  liveOnly?: boolean;
 }
 
 /**
@@ -61,6 +81,10 @@ export interface Finding extends Region {
   related?: RelatedLocation[];
   /** Extra machine-readable facts (SARIF result properties). */
   properties?: Record<string, unknown>;
+  /** Attached by the pipeline when a CPU profile saw the finding's function. */
+  hotness?: Hotness;
+  /** Attached by the pipeline when an allocation profile saw the finding's function allocate. */
+  allocated?: Allocated;
   /** Which runtime evidence confirms this finding, and where: site-exact. Not part of any report. */
   confirm?: Confirmation;
 }

@@ -51,6 +51,8 @@ function parse(argv: string[]) {
       config: { type: 'string', short: 'c' },
       rule: { type: 'string', multiple: true },
       category: { type: 'string' },
+      sort: { type: 'string' },
+      'min-hotness': { type: 'string' },
       timing: { type: 'boolean' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
@@ -104,6 +106,14 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<Analyze
   for (const f of values.deopt ?? []) if (f === '') throw new UsageError('--deopt: expected a file or directory');
   if (values.root === '') throw new UsageError('--root: expected the directory the program ran in');
 
+  const sort = values.sort ?? 'position';
+  if (sort !== 'position' && sort !== 'hotness') throw new UsageError(`--sort ${sort}: expected position or hotness`);
+  let minHotness: number | undefined;
+  if (values['min-hotness'] !== undefined) {
+    minHotness = Number(values['min-hotness'].replace(/%$/, ''));
+    if (!/^\d+(?:\.\d+)?%?$/.test(values['min-hotness']) || minHotness > 100) throw new UsageError(`--min-hotness ${values['min-hotness']}: expected a percent from 0 to 100`);
+  }
+
   const timing = new Timing(Boolean(values.timing));
   const progress = new Progress();
   let result;
@@ -123,6 +133,8 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<Analyze
       ...(values['include-package'] ? { includePackages: includePackages(values['include-package']) } : {}),
       ...(values.decisions ? { decisions: true } : {}),
       category,
+      sort,
+      ...(minHotness !== undefined ? { minHotness } : {}),
       timing,
       onPhase: (phase, done, total) => progress.update(phase, done, total),
     });

@@ -4,6 +4,7 @@ Usage:
   jitlint analyze [paths...] [options]      static pass, and V8 logs with --deopt (default command)
   jitlint record [--out DIR] -- node [node-args] script [args]
                                             run a program with V8's trace and log flags
+  jitlint top --deopt DIR [-n N]            the hottest functions with what V8 did to them
   jitlint rules [--format md|json]          the rule catalogue
 
 Run 'jitlint <command> --help' for the options of a command.
@@ -16,7 +17,8 @@ with --deopt, what V8 printed about a real run of the program.
 
 Options:
   -p, --project FILE       tsconfig.json to use (default: nearest above the first path)
-      --deopt FILE         V8 output: trace text or v8.log, auto-detected (repeatable)
+      --deopt FILE         V8 output: trace text, v8.log, .cpuprofile, .heapprofile or a
+                           \`jitlint record\` folder, auto-detected (repeatable)
       --root DIR           directory the logged program ran in, on the machine that ran it
                            (maps its absolute paths; need not exist here)
       --decisions          also list V8's decisions at source positions, Go -m style: what
@@ -33,6 +35,10 @@ Options:
                            otherwise they are only counted)
       --show-notes         also show notes (candidates without runtime evidence) in stylish,
                            github and sarif output; json and html always carry them
+      --sort KEY           position (default) or hotness: findings in the functions with
+                           the largest share of CPU samples first (needs a CPU profile)
+      --min-hotness P      drop findings in functions under P percent of the CPU samples
+                           (total share; findings no profile saw are dropped too)
   -c, --config FILE        configuration file (default: jitlint.config.json at the project root)
       --rule ID=LEVEL      set a rule to off, note, warning or error (repeatable)
       --category NAME      SARIF automationDetails category (default: analyze)
@@ -49,4 +55,28 @@ Exit codes: 0 no error-level finding and warnings within --max-warnings; 1 other
 export const RULES_HELP = `Usage: jitlint rules [--format md|json]
 
 Prints every rule with its default level and description.
+`;
+
+export const TOP_HELP = `Usage: jitlint top --deopt DIR [-n N] [paths...]
+
+The N (default 10) project functions with the largest share of CPU samples in a
+recorded run, like pprof's top, with V8's view beside each: self and total share
+of the samples, bytes allocated (allocation profile), the tiers it went through
+(interpreted, Maglev, Turbofan, OSR), its deopts, what V8 inlined into it, and
+the findings inside it. Then a GC line: collections by kind, pause time, the
+share of samples in the garbage collector, and a warning when the heap left
+after full collections keeps growing (the sign of a leak).
+
+DIR is a \`jitlint record\` folder, or the files \`analyze --deopt\` takes
+(.cpuprofile, .heapprofile, v8.log, trace text). The static pass runs on the
+files of the functions shown, or on the paths given.
+
+Options:
+      --deopt DIR          record folder or V8 output (repeatable)
+  -n N                     how many functions (default 10)
+      --root DIR           directory the program ran in, on the machine that ran it
+  -p, --project FILE       tsconfig.json to use
+  -h, --help               show this help
+
+Exit codes: 0; 2 usage or input error (the rest is still shown).
 `;

@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { MAIN_HELP } from './help.js';
 import { toolVersion } from '../version.js';
 
-const COMMANDS = new Set(['analyze', 'rules', 'record', 'help']);
+const COMMANDS = new Set(['analyze', 'rules', 'record', 'top', 'help']);
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
@@ -25,6 +25,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'rules': {
         const { runRules } = await import('./rules.js');
         return runRules(rest, out);
+      }
+      case 'top': {
+        const { runTop } = await import('./top.js');
+        return await runTop(rest, { cwd: process.cwd(), stdout: out, stderr: err });
       }
       case 'record': {
         const { runRecord } = await import('../record/command.js');

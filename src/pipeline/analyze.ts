@@ -17,8 +17,10 @@ import { internalErrorFinding } from '../rules/internal.js';
 import type { ActiveRuntimeRule } from '../rules/runtime/run.js';
 import type { Decision, ReportModel, RuntimeSection } from '../report/model.js';
 import { correlate } from '../correlate/index.js';
+import { confirmByAllocations } from '../correlate/allocations.js';
 import { toolVersion } from '../version.js';
 import { analyzeRuntime } from './runtime.js';
+import type { HotFunction } from './hot-functions.js';
 
 export interface AnalyzeRequest {
   /** Where relative paths are resolved (the user's current directory). */
@@ -45,6 +47,10 @@ export interface AnalyzeRequest {
   showNotes?: boolean;
   /** V8's decisions too (`--decisions`): what was inlined and optimized, beside what was not. */
   decisions?: boolean;
+  /** `hotness`: findings in the hottest functions first (by self share, then total share, then bytes). */
+  sort?: 'position' | 'hotness';
+  /** Drops findings in functions under this percent of the CPU samples (total share). */
+  minHotness?: number;
   /** SARIF automationDetails category. */
   category?: string;
   timing?: Timing;
@@ -60,6 +66,8 @@ export interface AnalyzeResult {
   notes: string[];
   /** The directory report paths are relative to. */
   baseDir: string;
+  /** Profiled project functions, hottest first, with V8's view of each (empty without profiles). */
+  hot: HotFunction[];
 }
 
 export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
@@ -117,6 +125,7 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
   const inputErrors: string[] = [];
   let runtime: RuntimeSection | undefined;
   let decisions: Decision[] | undefined;
+  let hot: HotFunction[] = [];
   let all: Finding[] = findings;
   if (deopt.length > 0) {
     phase('reading V8 output');
@@ -133,17 +142,23 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
       }),
     );
     // Cross-reference: static findings confirmed by the run, runtime findings explained by patterns.
-    all = timing.measure('correlate', () => correlate(findings, rt.findings, rt.evidence));
+    all = timing.measure('correlate', () => confirmByAllocations(rt.attachProfiles(correlate(findings, rt.findings, rt.evidence))));
     runtime = rt.runtime;
     // Files only the run reports on (a dependency's, with --include-package) count among the files.
     filesAnalyzed += new Set(rt.findings.map((f) => f.file).filter((f) => !staticFiles.has(f))).size;
     decisions = rt.decisions;
+    hot = rt.hot;
     inputErrors.push(...rt.inputErrors);
     notes.push(...rt.notes);
   }
 
   if (req.quiet) all = all.filter((f) => f.level === 'error');
-  all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
+  if (req.minHotness !== undefined) {
+    const min = req.minHotness;
+    all = all.filter((f) => (f.hotness?.totalPercent ?? 0) >= min);
+  }
+  all.sort(byPosition);
+  if (req.sort === 'hotness') all.sort(byHotness);
 
   const ran = new Set([...activeRules.map((r) => r.rule.meta.id), ...all.map((f) => f.ruleId)]);
   const rules = ALL_RULES.filter((m) => ran.has(m.id) || (deopt.length > 0 && m.kind === 'runtime' && !DECISION_RULE_IDS.has(m.id) && ruleSetting(config, m.id).level !== 'off'));
@@ -170,7 +185,20 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
       return sources.get(file);
     },
   };
-  return { report, inputErrors, notes, baseDir };
+  return { report, inputErrors, notes, baseDir, hot };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** Hottest first (self share, like pprof's top, then total); findings no profile saw keep their position order, last. Stable. */
+function byHotness(a: Finding, b: Finding): number {
+  return (
+    (b.hotness?.selfPercent ?? -1) - (a.hotness?.selfPercent ?? -1) ||
+    (b.hotness?.totalPercent ?? -1) - (a.hotness?.totalPercent ?? -1) ||
+    (b.allocated?.bytes ?? -1) - (a.allocated?.bytes ?? -1)
+  );
 }
 
 function activeStaticRules(config: Config): ActiveRule[] {

@@ -16,6 +16,8 @@ import { SiteResolver, isUnmapped, type UnmappedReason } from '../sites/index.js
 import { runtimeSection } from './runtime-section.js';
 import { buildDecisions, type PlacedDecision } from './decisions.js';
 import { escapeControl } from '../runtime/text.js';
+import { hotFunctions, type HotFunction } from './hot-functions.js';
+import { allocationsSection, attachHotness, decisionsWithHotness, gcSection, profileIndex, profileSection } from './profiles.js';
 
 export interface RuntimeRequest {
   files: string[];
@@ -43,6 +45,10 @@ export interface RuntimeOutcome {
   notes: string[];
   /** V8's decisions at project positions, when asked for. */
   decisions?: Decision[];
+  /** Profiled project functions, hottest first, with what V8 did to each (`jitlint top`). */
+  hot: HotFunction[];
+  /** Findings (static and runtime, after correlation) with the profiles' hotness and bytes attached. */
+  attachProfiles(findings: readonly Finding[]): Finding[];
 }
 
 /** What `jitlint record` writes next to the logs. */
@@ -51,6 +57,7 @@ interface RecordManifest {
   files?: Record<string, string | string[]>;
   node?: string;
   v8?: string;
+  profiles?: { allocations?: string };
 }
 
 interface ExpandedInputs {
@@ -59,10 +66,15 @@ interface ExpandedInputs {
   node?: string;
   v8?: string;
   notes: string[];
+  /** A record folder's allocation profiles hold only live objects (Node 18). */
+  liveOnlyAllocations?: boolean;
 }
 
 /** A line of V8 trace output, to tell whether a captured stdout holds any. */
 const TRACE_LINE = /^\s*(?:\[(?:marking|manually marking|compiling|completed|optimizing|aborted|bailout|OSR|not marking|delaying)|Considering |Inlining |Cannot consider |Not considering |\d+ candidate|Budget used|greedy inlining|cannot inline|== Inlining|\s*;;; deoptimize at)/;
+
+/** A --trace-gc line (GC events go to stdout). */
+const GC_LINE = /^\[\d+:0x[0-9a-fA-F]+\]\s+\d+ ms: [A-Z]/;
 
 async function holdsTrace(file: string): Promise<boolean> {
   try {
@@ -70,7 +82,7 @@ async function holdsTrace(file: string): Promise<boolean> {
     if (file.endsWith('.gz')) stream = stream.pipe(zlib.createGunzip());
     const rl = readline.createInterface({ input: stream, crlfDelay: Infinity });
     for await (const line of rl) {
-      if (TRACE_LINE.test(line)) {
+      if (TRACE_LINE.test(line) || GC_LINE.test(line)) {
         rl.close();
         return true;
       }
@@ -135,6 +147,10 @@ async function expandInputs(files: string[], cwd: string): Promise<ExpandedInput
     if (typeof manifest.cwd === 'string' && manifest.cwd) {
       if (out.runRoot === undefined) out.runRoot = manifest.cwd;
       else if (out.runRoot !== manifest.cwd) out.notes.push(`${label}: recorded in ${escapeControl(manifest.cwd)}, paths are mapped from ${escapeControl(out.runRoot)}`);
+    }
+    if (manifest.profiles?.allocations === 'inuse_space' && (manifest.files['heapprofile']?.length ?? 0) > 0) {
+      out.liveOnlyAllocations = true;
+      out.notes.push(`${label}: the allocation profile of node ${escapeControl(String(manifest.node ?? ''))} holds only objects alive at exit (its V8 ignores the options that keep collected ones): short-lived garbage is missing, and no finding is confirmed by it`);
     }
     if (typeof manifest.node === 'string') out.node ??= manifest.node;
     if (typeof manifest.v8 === 'string') out.v8 ??= manifest.v8;
@@ -251,8 +267,26 @@ export async function analyzeRuntime(req: RuntimeRequest): Promise<RuntimeOutcom
   if (!section.v8 && inputs.v8) section.v8 = inputs.v8;
   const evidence = runtimeEvidence(model, place);
 
+  const index = profileIndex(model, resolver);
+  if (decisions) decisions = decisionsWithHotness(decisions, index, resolver);
+  const profile = profileSection(model, index);
+  const allocations = allocationsSection(model, index);
+  const gc = gcSection(model, index);
+  if (profile) section.profile = profile;
+  if (allocations) section.allocations = inputs.liveOnlyAllocations ? { ...allocations, includesCollected: false } : allocations;
+  if (gc) section.gc = gc;
+
   notes.push(...unmappedNotes(model, resolver, !!runRoot));
-  return { findings, evidence, runtime: section, notes, inputErrors, ...(decisions ? { decisions } : {}) };
+  return {
+    findings,
+    evidence,
+    runtime: section,
+    notes,
+    inputErrors,
+    ...(decisions ? { decisions } : {}),
+    hot: hotFunctions(model, index, resolver),
+    attachProfiles: (fs) => attachHotness(fs, index, resolver, !inputs.liveOnlyAllocations),
+  };
 }
 
 /** One line per group of reasons: how many events (deopts, IC sites, inlining decisions) were left unmapped. */

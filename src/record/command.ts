@@ -7,12 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { toolVersion } from '../version.js';
-import { chooseFlags, conflictingFlag, parseNodeVersion, parseV8Options } from './flags.js';
+import { allocationProfileKind, chooseFlags, conflictingFlag, parseNodeVersion, parseV8Options } from './flags.js';
 import { DEFAULT_OUT, RECORD_HELP } from './help.js';
 import { probeNode, splitNodeCommand } from './node-command.js';
 import { safeMkdir } from '../fsutil/safe-mkdir.js';
 import { PRELOAD_ENV, PRELOAD_FILE, PROC_NOTE, nodeOptionsWithPreload, preloadSource } from './preload.js';
-import { collectProcesses, processNotes, type NotRecorded, type RecordedProcess } from './processes.js';
+import { collectProcesses, processNotes, profileNotes, type NotRecorded, type RecordedProcess } from './processes.js';
 import { forwardSignals } from './signals.js';
 
 export interface RecordIo {
@@ -26,7 +26,9 @@ export interface RecordIo {
 /** V8's stdout (all processes that inherit it), relative to DIR. */
 export const STDOUT_FILE = 'stdout.txt';
 /** What a previous run left in DIR (removed before a new one). */
-const RUN_FILE = /^(?:trace(?:-\d+-w?\d+)?\.txt|v8(?:-\d+-\d+)?\.log(?:\.gz)?|stdout\.txt|manifest\.json|jitlint-.*)$/;
+const RUN_FILE = /^(?:trace(?:-\d+-w?\d+)?\.txt|v8(?:-\d+-\d+)?\.log(?:\.gz)?|stdout\.txt|manifest\.json|jitlint-.*|CPU\.[\d.]+\.cpuprofile|heap-\d+(?:-w\d+)?\.heapprofile)$/;
+/** Bytes between allocation samples: V8's and DevTools' default. */
+export const HEAP_SAMPLING_BYTES = 32768;
 
 export interface RecordManifest {
   tool: 'jitlint';
@@ -49,7 +51,13 @@ export interface RecordManifest {
   exitCode: number | null;
   signal?: string;
   /** Every file of the run by kind, relative to DIR, all processes (read by `analyze --deopt DIR`). */
-  files: { trace: string[]; stdout: string[]; log: string[] };
+  files: { trace: string[]; stdout: string[]; log: string[]; cpuprofile?: string[]; heapprofile?: string[] };
+  /**
+   * What was profiled (absent with --no-profile): CPU (--cpu-prof), allocations (alloc_space:
+   * everything allocated; inuse_space on Node 18, whose V8 keeps only live objects), GC events
+   * (--trace-gc lines, in the stdout files).
+   */
+  profiles?: { cpu: boolean; allocations: 'alloc_space' | 'inuse_space'; heapSamplingBytes: number; gc: boolean };
   /** Each recorded Node process (the program first) and its own files. */
   processes: RecordedProcess[];
   /** Child processes whose V8 output could not be recorded. */
@@ -59,12 +67,16 @@ export interface RecordManifest {
 interface RecordOptions {
   out: string | undefined;
   split: boolean;
+  /** CPU profile (--no-cpu-profile, --no-profile turn it off). */
+  cpu: boolean;
+  /** Allocation profile and GC events (--no-profile turns them off). */
+  profile: boolean;
   help: boolean;
   command: string[];
 }
 
 function parseRecordArgs(argv: string[]): RecordOptions {
-  const opts: RecordOptions = { out: undefined, split: true, help: false, command: [] };
+  const opts: RecordOptions = { out: undefined, split: true, cpu: true, profile: true, help: false, command: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') {
@@ -78,6 +90,8 @@ function parseRecordArgs(argv: string[]): RecordOptions {
     if (a === '-h' || a === '--help') opts.help = true;
     else if (a === '--debug') continue;
     else if (a === '--no-stdout-split') opts.split = false;
+    else if (a === '--no-profile') opts.profile = opts.cpu = false;
+    else if (a === '--no-cpu-profile') opts.cpu = false;
     else if (a === '--out' || a.startsWith('--out=')) {
       const value = a === '--out' ? argv[++i] : a.slice('--out='.length);
       if (!value) throw new UsageError("record: option '--out' needs a directory");
@@ -123,6 +137,8 @@ export async function runRecord(argv: string[], io: RecordIo): Promise<number> {
   const cmd = splitNodeCommand(opts.command);
   const conflict = conflictingFlag(cmd.nodeArgs);
   if (conflict) throw new UsageError(`record: ${conflict.replace(/=.*$/, '')} is set by record itself (use --out DIR)`);
+  const profDir = opts.cpu ? cmd.nodeArgs.find((a) => /^--cpu-prof-(?:dir|name)(?:=|$)/.test(a)) : undefined;
+  if (profDir) throw new UsageError(`record: ${profDir.replace(/=.*$/, '')} is set by record itself (use --out DIR, or --no-profile)`);
   if (cmd.script !== undefined && !scriptExists(cmd.script, io.cwd)) throw new UsageError(`record: script not found: ${cmd.script}`);
 
   const info = await probeNode(cmd.node, io.cwd);
@@ -134,11 +150,13 @@ export async function runRecord(argv: string[], io: RecordIo): Promise<number> {
     outDir: dir,
     script: cmd.script,
     nodeArgs: cmd.nodeArgs,
+    cpuProfile: opts.cpu,
+    gc: opts.profile,
   });
   prepareDir(dir, opts.out ?? DEFAULT_OUT);
   const preload = path.join(dir, PRELOAD_FILE);
   const logFlag = flags.find((f) => f.startsWith('--logfile='))!;
-  fs.writeFileSync(preload, preloadSource({ dir, logFlag, flags: [...flags], redirect: flags.includes('--redirect-code-traces') }));
+  fs.writeFileSync(preload, preloadSource({ dir, logFlag, flags: [...flags], redirect: flags.includes('--redirect-code-traces'), heapSampling: opts.profile ? HEAP_SAMPLING_BYTES : 0 }));
   flags.unshift('--require', preload);
   if (dropped.length) io.stderr(`jitlint: node ${info.version} does not know ${dropped.join(', ')} (left out)\n`);
 
@@ -156,7 +174,8 @@ export async function runRecord(argv: string[], io: RecordIo): Promise<number> {
   fs.rmSync(preload, { force: true });
 
   const run = collectProcesses(dir, result.pid, path.resolve(io.cwd));
-  const all = (key: 'trace' | 'log') => run.processes.flatMap((p) => p.files[key]);
+  const all = (key: 'trace' | 'log' | 'cpuprofile' | 'heapprofile') => run.processes.flatMap((p) => p.files[key]);
+  const allocations = allocationProfileKind(version);
   const manifest: RecordManifest = {
     tool: 'jitlint',
     version: toolVersion(),
@@ -173,7 +192,8 @@ export async function runRecord(argv: string[], io: RecordIo): Promise<number> {
     end: end.toISOString(),
     exitCode: result.code,
     ...(result.signal ? { signal: result.signal } : {}),
-    files: { trace: all('trace'), stdout: [STDOUT_FILE], log: all('log') },
+    files: { trace: all('trace'), stdout: [STDOUT_FILE], log: all('log'), ...(opts.cpu ? { cpuprofile: all('cpuprofile') } : {}), ...(opts.profile ? { heapprofile: all('heapprofile') } : {}) },
+    ...(opts.profile ? { profiles: { cpu: opts.cpu, allocations, heapSamplingBytes: HEAP_SAMPLING_BYTES, gc: flags.includes('--trace-gc') } } : {}),
     processes: run.processes,
     notRecorded: run.notRecorded,
   };
@@ -183,6 +203,7 @@ export async function runRecord(argv: string[], io: RecordIo): Promise<number> {
   const scriptDir = cmd.script && cmd.script !== '-' ? displayPath(sourceRoot(path.dirname(path.resolve(io.cwd, cmd.script)), io.cwd), io.cwd) : '.';
   const how = result.signal ? `, killed by ${result.signal}` : result.code ? `, exit code ${result.code}` : '';
   for (const line of processNotes(run, cmd.node, shellQuote)) io.stderr(line + '\n');
+  if (opts.profile) for (const line of profileNotes(run, info.version, allocations, result.signal, opts.cpu)) io.stderr(line + '\n');
   const count = run.processes.length > 1 ? `${run.processes.length} processes, ` : '';
   io.stderr(
     `jitlint: recorded ${shown} (${count}node ${info.version}, V8 ${info.v8}${how}); next: jitlint analyze ${shellQuote(scriptDir)} --deopt ${shellQuote(shown)}\n`,

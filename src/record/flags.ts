@@ -22,6 +22,17 @@ export const LOG_FLAGS = ['--no-logfile-per-isolate', '--log-deopt', '--log-ic',
 export const LOG_TEMPLATE = 'v8-%p-%t.log';
 export const LOG_NAME = /^v8-(\d+)-(\d+)\.log$/;
 export const MAIN_TRACE = 'trace.txt';
+/** Node names --cpu-prof files CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile (Node 12-26). */
+export const CPU_PROFILE_NAME = /^CPU\.\d+\.\d+\.(\d+)\.(\d+)\.\d+\.cpuprofile$/;
+/** What the preload writes per process and worker thread. */
+export const HEAP_PROFILE_NAME = /^heap-(\d+)(?:-w(\d+))?\.heapprofile$/;
+/**
+ * V8 10.2 (Node 18) ignores HeapProfiler.startSampling's includeObjectsCollectedByMajorGC and
+ * ...MinorGC (added in V8 10.x, honoured from Node 20): its profile keeps only live objects.
+ */
+export function allocationProfileKind(version: NodeVersion): 'alloc_space' | 'inuse_space' {
+  return version.major >= 20 ? 'alloc_space' : 'inuse_space';
+}
 /** A flag the target does not know, and what to pass instead (if anything). */
 const FALLBACKS: Record<string, string> = { '--trace-deopt-verbose': '--trace-deopt' };
 
@@ -53,6 +64,10 @@ export interface FlagInput {
   outDir: string;
   script: string | undefined;
   nodeArgs: string[];
+  /** CPU profile (--cpu-prof); default true. */
+  cpuProfile?: boolean;
+  /** GC events (--trace-gc); default true. */
+  gc?: boolean;
 }
 
 /** True when the user's node args load code that may compile TypeScript (tsx, ts-node, a custom loader). */
@@ -92,6 +107,12 @@ export function chooseFlags(input: FlagInput): FlagChoice {
   if (flags.includes('--redirect-code-traces')) flags.push(`--redirect-code-traces-to=${path.join(outDir, MAIN_TRACE)}`);
   flags.push(`--logfile=${path.join(outDir, LOG_TEMPLATE)}`);
   for (const f of LOG_FLAGS) add(f);
+  // Node options (not in --v8-options), known to every Node that record runs (12+). While V8's CPU
+  // profiler runs, the v8.log gets no code, IC or deopt rows of the program (Node 18-26): the
+  // trace text still has its deopts, tiers and inlining.
+  if (input.cpuProfile !== false) flags.push('--cpu-prof', `--cpu-prof-dir=${outDir}`);
+  // GC lines go to V8's stdout (stdout.txt), one per collection, with pid and isolate.
+  if (input.gc !== false) add('--trace-gc');
   return { flags, dropped };
 }
 

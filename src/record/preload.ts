@@ -38,6 +38,12 @@ export interface PreloadConfig {
   flags: string[];
   /** Whether --redirect-code-traces is on (else trace text stays on stdout). */
   redirect: boolean;
+  /** Bytes between samples of the sampling heap profiler; 0: no allocation profile. */
+  heapSampling: number;
+}
+
+export function heapProfileName(pid: number, threadId?: number): string {
+  return threadId ? `heap-${pid}-w${threadId}.heapprofile` : `heap-${pid}.heapprofile`;
 }
 
 export function traceName(pid: number, threadId?: number): string {
@@ -80,8 +86,32 @@ export function preloadSource(config: PreloadConfig): string {
     for (var i = 0, s = 0; i < 200000; i++) s = f(s);
   }
 
+  // The allocation profile: V8's sampling heap profiler with the objects that GC collected
+  // kept (everything allocated, not only what is alive at exit), written when the thread exits.
+  // A process killed by a signal, or a worker terminated, writes none.
+  function startHeap(name) {
+    if (!CONFIG.heapSampling) return;
+    try {
+      var session = new (require('inspector').Session)();
+      session.connect();
+      session.post('HeapProfiler.startSampling', {
+        samplingInterval: CONFIG.heapSampling,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+      process.on('exit', function () {
+        // The callback of a same-thread session runs before post returns.
+        session.post('HeapProfiler.stopSampling', function (err, res) {
+          if (err || !res || !res.profile) return;
+          try { fs.writeFileSync(path.join(CONFIG.dir, name), JSON.stringify(res.profile)); } catch (e) {}
+        });
+      });
+    } catch (e) {}
+  }
+
   if (!wt.isMainThread) {
     if (!captured) return;
+    startHeap('heap-' + process.pid + '-w' + wt.threadId + '.heapprofile');
     var mine = workerTrace(wt.threadId);
     // (made already when the worker traced while booting, under the name set for it)
     if (CONFIG.redirect && !fs.existsSync(path.join(CONFIG.dir, mine))) { setTrace(mine); makeTracer(); }
@@ -96,6 +126,7 @@ export function preloadSource(config: PreloadConfig): string {
     trace: captured ? ownTrace : null,
   });
   if (!captured) return;
+  startHeap('heap-' + process.pid + '.heapprofile');
 
   var self = __filename;
   var cp = require('child_process');

@@ -3,7 +3,7 @@
 // gave the logs (v8-<pid>-<ms>.log). The notes are removed once read.
 import fs from 'node:fs';
 import path from 'node:path';
-import { LOG_NAME } from './flags.js';
+import { CPU_PROFILE_NAME, HEAP_PROFILE_NAME, LOG_NAME } from './flags.js';
 import { PROC_NOTE, SPAWN_NOTE } from './preload.js';
 
 export interface RecordedProcess {
@@ -19,7 +19,7 @@ export interface RecordedProcess {
   /** Worker threads it started (each has its own log and trace file). */
   workers: number;
   /** Its files in DIR: the main thread's first, then its workers'. */
-  files: { trace: string[]; log: string[] };
+  files: { trace: string[]; log: string[]; cpuprofile: string[]; heapprofile: string[] };
 }
 
 export interface NotRecorded {
@@ -60,12 +60,23 @@ function scriptOf(argv: string[], cwd: string): string | null {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : s;
 }
 
+function byThread(list: Array<{ name: string; tid: number }> | undefined): string[] {
+  return (list ?? []).sort((a, b) => a.tid - b.tid || (a.name < b.name ? -1 : 1)).map((p) => p.name);
+}
+
 export function collectProcesses(dir: string, rootPid: number | undefined, cwd: string): RunProcesses {
   const names = fs.readdirSync(dir).sort();
   const mains = new Map<number, ProcNote>();
   const workers = new Map<number, ProcNote[]>();
   const logs = new Map<number, Array<{ name: string; ms: number }>>();
   const spawned: Array<{ ppid: number | null; pid: number | null; command: string[] }> = [];
+  // Profiles by pid, the main thread's (thread 0) first.
+  const profiles = new Map<number, { cpu: Array<{ name: string; tid: number }>; heap: Array<{ name: string; tid: number }> }>();
+  const profilesOf = (pid: number) => {
+    let p = profiles.get(pid);
+    if (!p) profiles.set(pid, (p = { cpu: [], heap: [] }));
+    return p;
+  };
   for (const name of names) {
     const file = path.join(dir, name);
     let m: RegExpExecArray | null;
@@ -85,6 +96,10 @@ export function collectProcesses(dir: string, rootPid: number | undefined, cwd: 
         }
       }
       fs.rmSync(file, { force: true });
+    } else if ((m = CPU_PROFILE_NAME.exec(name))) {
+      profilesOf(Number(m[1])).cpu.push({ name, tid: Number(m[2]) });
+    } else if ((m = HEAP_PROFILE_NAME.exec(name))) {
+      profilesOf(Number(m[1])).heap.push({ name, tid: Number(m[2] ?? 0) });
     } else if ((m = LOG_NAME.exec(name))) {
       const pid = Number(m[1]);
       logs.set(pid, [...(logs.get(pid) ?? []), { name, ms: Number(m[2]) }]);
@@ -107,7 +122,12 @@ export function collectProcesses(dir: string, rootPid: number | undefined, cwd: 
       argv,
       script: scriptOf(argv, cwd),
       workers: threads.length,
-      files: { trace, log: (logs.get(pid) ?? []).sort((a, b) => a.ms - b.ms).map((l) => l.name) },
+      files: {
+        trace,
+        log: (logs.get(pid) ?? []).sort((a, b) => a.ms - b.ms).map((l) => l.name),
+        cpuprofile: byThread(profiles.get(pid)?.cpu),
+        heapprofile: byThread(profiles.get(pid)?.heap),
+      },
     };
   });
 
@@ -142,6 +162,27 @@ export function processNotes(run: RunProcesses, node: string, quote: (s: string)
       `jitlint: pid ${p.pid} ran ${p.workers} worker thread${p.workers === 1 ? '' : 's'}: each has its own v8 log and trace file` +
         (shared ? ` (${1 + p.workers - p.files.log.length} started in the same millisecond as another and share its v8 log)` : ''),
     );
+  }
+  return lines;
+}
+
+/** Lines for record's stderr about the profiles: which processes wrote none, and what Node 18's allocation profile holds. */
+export function profileNotes(run: RunProcesses, version: string, allocations: 'alloc_space' | 'inuse_space', signal: string | null, cpu: boolean): string[] {
+  const lines: string[] = [];
+  const cpuOn = cpu;
+  const cpuCount = run.processes.reduce((n, p) => n + p.files.cpuprofile.length, 0);
+  const heap = run.processes.reduce((n, p) => n + p.files.heapprofile.length, 0);
+  const threads = run.processes.reduce((n, p) => n + 1 + p.workers, 0);
+  const what = (n: number, kind: string) => `${n} ${kind} profile${n === 1 ? '' : 's'}`;
+  const missing = threads - (cpuOn ? Math.min(cpuCount, heap) : heap);
+  lines.push(
+    `jitlint: profiles: ${cpuOn ? `${what(cpuCount, 'CPU')} and ` : ''}${what(heap, 'allocation')} for ${threads} thread${threads === 1 ? '' : 's'} (processes and worker threads)` +
+      (missing > 0 ? `; ${missing} wrote none (${signal ? `killed by ${signal}: profiles are written at exit` : 'a process killed or a worker terminated before exit'})` : ''),
+  );
+  if (cpuOn) lines.push(`jitlint: while V8's CPU profiler runs, v8.log gets no code, IC or deopt rows of the program (the trace text keeps deopts, tiers and inlining); --no-cpu-profile records the full v8.log`);
+  if (run.notRecorded.length) lines.push(`jitlint: the ${run.notRecorded.length} unrecorded process${run.notRecorded.length === 1 ? '' : 'es'} above have no profiles either`);
+  if (allocations === 'inuse_space') {
+    lines.push(`jitlint: node ${version} keeps only objects still alive at exit in the allocation profile (its V8 ignores includeObjectsCollectedByMajorGC/MinorGC): short-lived garbage is missing; record with Node 20+ for all allocations`);
   }
   return lines;
 }

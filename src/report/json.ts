@@ -30,6 +30,8 @@ export function formatJson(input: ReportModel): string {
     message: f.message,
     confirmed: f.confirmed,
     ...(f.evidence && f.evidence.length ? { evidence: f.evidence } : {}),
+    ...(f.hotness ? { hotness: f.hotness } : {}),
+    ...(f.allocated ? { allocated: f.allocated } : {}),
   }));
   const notes = [
     ...(input.lostInputs ?? []).map((message) => ({ level: 'error' as const, message })),

@@ -66,6 +66,37 @@ export interface RuntimeSection {
   ics: Array<{ file: string; line: number; column: number; state: string; key: string; kind: string; function?: string }>;
   /** Events whose script maps to no project file. */
   unmapped: number;
+  /** CPU profiles: functions of project files sorted by self share (percent of all samples). */
+  profile?: ProfileSection;
+  /** Allocation profiles: bytes per function of project files, most first. */
+  allocations?: AllocationsSection;
+  gc?: GcSection;
+}
+
+export interface ProfileSection {
+  samples: number;
+  durationMs: number;
+  functions: Array<{ name: string; file: string; line: number; column: number; selfPercent: number; totalPercent: number }>;
+  /** Share of the samples V8 spent in the garbage collector. */
+  gcPercent: number;
+}
+
+export interface AllocationsSection {
+  bytes: number;
+  functions: Array<{ name: string; file: string; line: number; column: number; bytes: number; percent: number }>;
+  /** False when the profile kept only objects still alive (Node 18, or Node's --heap-prof). */
+  includesCollected?: boolean;
+}
+
+export interface GcSection {
+  /** Collections of all recorded isolates by kind (Scavenge, Mark-Compact, ...). */
+  kinds: Array<{ kind: string; count: number; pauseMs: number }>;
+  collections: number;
+  pauseMs: number;
+  /** Share of CPU samples in the garbage collector, when a CPU profile was given. */
+  gcPercent?: number;
+  /** The isolate whose heap after full collections kept growing (the leak sign), if any. */
+  growing?: { isolate: string; fullHeapAfterMB: number[] };
 }
 
 export interface ReportModel {

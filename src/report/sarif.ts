@@ -97,6 +97,8 @@ function resultOf(f: Finding, more: readonly Finding[], ruleIndex: ReadonlyMap<s
   }
   const properties: Record<string, unknown> = { confirmed: f.confirmed, ...(f.properties ?? {}) };
   if (f.evidence?.length) properties['evidence'] = f.evidence;
+  if (f.hotness) properties['hotness'] = f.hotness;
+  if (f.allocated) properties['allocated'] = f.allocated;
   result.properties = properties;
   return result;
 }

@@ -1,6 +1,7 @@
 // `--format stylish`: grouped by file like ESLint's default formatter.
 import type { Finding, Level } from '../model.js';
 import { shownFindings, summarize, type Decision, type ReportModel } from './model.js';
+import { formatBytes } from '../correlate/allocations.js';
 
 const TIER: Record<string, string> = { turbofan: 'Turbofan', maglev: 'Maglev' };
 
@@ -42,22 +43,27 @@ export function formatStylish(input: ReportModel, opts: StylishOptions): string 
   const paint = painter(opts.color);
   const levelColor: Record<Level, keyof typeof CODES> = { error: 'red', warning: 'yellow', note: 'cyan' };
   const shown = shownFindings(input);
-  const byFile = new Map<string, ReportModel['findings']>();
+  // Runs of the same file (in position order: one per file; sorted by hotness, the order is kept).
+  const groups: Array<{ file: string; list: ReportModel['findings'] }> = [];
   for (const f of shown) {
-    let list = byFile.get(f.file);
-    if (!list) byFile.set(f.file, (list = []));
-    list.push(f);
+    const last = groups[groups.length - 1];
+    if (last && last.file === f.file) last.list.push(f);
+    else groups.push({ file: f.file, list: [f] });
   }
+  // The profiles' share beside each finding, when any finding has one.
+  const withHeat = shown.some((f) => f.hotness || f.allocated);
   const out: string[] = [];
-  for (const [file, list] of byFile) {
+  for (const { file, list } of groups) {
     out.push('', paint('underline', file));
-    const rows = list.map((f) => [`${f.line}:${f.column}`, f.level, f.confirmed ? `${f.message} (confirmed by V8)` : f.message, f.ruleId] as const);
+    const rows = list.map((f) => [`${f.line}:${f.column}`, f.level, withHeat ? heat(f) : '', f.confirmed ? `${f.message} (confirmed by V8)` : f.message, f.ruleId] as const);
     // reduce, not Math.max(...): a file can hold hundreds of thousands of runtime findings.
     const posWidth = rows.reduce((w, r) => Math.max(w, r[0].length), 0);
     const levelWidth = rows.reduce((w, r) => Math.max(w, r[1].length), 0);
-    rows.forEach(([pos, level, message, rule]) => {
+    const heatWidth = rows.reduce((w, r) => Math.max(w, r[2].length), 0);
+    rows.forEach(([pos, level, hot, message, rule]) => {
       const lvl = paint(levelColor[level], level.padEnd(levelWidth));
-      out.push(`  ${paint('dim', pos.padEnd(posWidth))}  ${lvl}  ${message.replace(/\s*\n\s*/g, ' ')}  ${paint('dim', rule)}`);
+      const h = withHeat ? `${paint('bold', hot.padEnd(heatWidth))}  ` : '';
+      out.push(`  ${paint('dim', pos.padEnd(posWidth))}  ${lvl}  ${h}${message.replace(/\s*\n\s*/g, ' ')}  ${paint('dim', rule)}`);
     });
   }
   if (input.decisions) {
@@ -82,6 +88,17 @@ export function formatStylish(input: ReportModel, opts: StylishOptions): string 
   for (const n of input.lostInputs ?? []) out.push(paint('red', `  ${n}`));
   for (const n of input.notifications) out.push(paint('dim', `  ${n}`));
   return out.join('\n') + '\n';
+}
+
+/** `41.2% cpu` (self share of the samples, total in parentheses when larger), `12.0 MB` allocated; `-` when no profile saw the function. */
+function heat(f: Finding): string {
+  const parts: string[] = [];
+  if (f.hotness) {
+    const { selfPercent: s, totalPercent: t } = f.hotness;
+    parts.push(t > s ? `${s.toFixed(1)}% (${t.toFixed(1)}%) cpu` : `${s.toFixed(1)}% cpu`);
+  }
+  if (f.allocated) parts.push(formatBytes(f.allocated.bytes));
+  return parts.length ? parts.join(' ') : '-';
 }
 
 /** Counts per rule and level, and the files with the most findings: what a long report is about. */

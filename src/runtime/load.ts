@@ -8,6 +8,7 @@ import { forEachLine, forEachRawLine, MAX_LINE_CHARS } from './lines.js';
 import type { RuntimeModel } from './model.js';
 import { TraceParser } from './trace/parser.js';
 import { V8LogParser } from './v8log/parser.js';
+import { loadProfile, profileFormat } from './profile/load.js';
 
 /** Unreadable, empty or not-V8 input; the message is one line naming the file. */
 export class RuntimeInputError extends Error {
@@ -18,7 +19,7 @@ export class RuntimeInputError extends Error {
   }
 }
 
-export type RuntimeFormat = 'trace' | 'v8log';
+export type RuntimeFormat = 'trace' | 'v8log' | 'cpuprofile' | 'heapprofile';
 
 const LOG_ROW = /^(?:v8-version|shared-library|code-creation|code-deopt|code-source-info|script-details|script-source|script|heap-capacity|new|LoadIC|StoreIC|KeyedLoadIC|KeyedStoreIC|LoadGlobalIC|tick|function|v8-platform),/;
 
@@ -48,6 +49,10 @@ export async function loadRuntime(files: string[]): Promise<{ model: RuntimeMode
   inputs.sort((a, b2) => (a.format === b2.format ? 0 : a.format === 'v8log' ? -1 : 1));
   for (const { file, format } of inputs) {
     const label = fileLabel(file);
+    if (format === 'cpuprofile' || format === 'heapprofile') {
+      loadProfile(b.model, file, format, label);
+      continue;
+    }
     const source = b.model.sources.length;
     const parser = format === 'v8log' ? new V8LogParser(b, source) : new TraceParser(b, source, () => v8Major(b.model));
     const onLine = (buf: Buffer, start: number, end: number): void => {
@@ -124,7 +129,7 @@ async function detectInput(file: string): Promise<RuntimeFormat> {
   if (!st.isFile()) throw new RuntimeInputError(`${label}: not a file`, file);
   if (st.size === 0) throw new RuntimeInputError(`${label}: empty file`, file);
   try {
-    return await detectFormat(file);
+    return (await profileFormat(file)) ?? (await detectFormat(file));
   } catch (e) {
     throw new RuntimeInputError(`${label}: cannot read (${escapeControl((e as Error).message)})`, file);
   }

@@ -113,7 +113,7 @@ export interface ScriptInfo {
 
 export interface InputSource {
   file: string;
-  format: 'trace' | 'v8log';
+  format: 'trace' | 'v8log' | 'cpuprofile' | 'heapprofile';
   /** Lines that matched no known shape (counted, never fatal). */
   unknownLines: number;
   /** Lines of a known kind with a field that does not parse: skipped, counted, never fatal. */
@@ -138,10 +138,16 @@ export interface RuntimeModel {
   ics: IcSite[];
   /** Keyed by `${source}:${scriptId}` (ids are per run). */
   scripts: Map<string, ScriptInfo>;
+  /** `.cpuprofile` inputs, one per file. */
+  cpuProfiles: CpuProfile[];
+  /** `.heapprofile` inputs, one per file. */
+  allocationProfiles: AllocationProfile[];
+  /** --trace-gc collections, per isolate (in the order first seen). */
+  gc: Map<string, GcIsolate>;
 }
 
 export function emptyModel(): RuntimeModel {
-  return { sources: [], functions: new Map(), deopts: [], inlining: [], ics: [], scripts: new Map() };
+  return { sources: [], functions: new Map(), deopts: [], inlining: [], ics: [], scripts: new Map(), cpuProfiles: [], allocationProfiles: [], gc: new Map() };
 }
 
 export function positionKey(p: SourcePosition): string {
@@ -224,4 +230,63 @@ const STATE_RANK: Record<string, number> = { X: 0, '0': 1, '.': 2, '^': 3, '1': 
 /** Orders IC states by generality; unknown states rank lowest. */
 export function icStateRank(state: IcState): number {
   return STATE_RANK[state] ?? -1;
+}
+
+// ---- profiles and GC ---------------------------------------------------------------------
+
+/** A function as a profile names it: script URL or path, 1-based start position (V8's function position). */
+export interface ProfiledFunctionId {
+  name: string;
+  script: string;
+  line: number;
+  column: number;
+}
+
+/** One function's share of a CPU profile, in samples (all call paths to it merged). */
+export interface CpuFunction extends ProfiledFunctionId {
+  /** Samples with this function on top of the stack. */
+  self: number;
+  /** Samples with this function anywhere on the stack (counted once per sample). */
+  total: number;
+  /** Self samples by 1-based script line (`positionTicks`), when the profile has them. */
+  lines?: Map<number, number>;
+}
+
+/** A `.cpuprofile` (Node's --cpu-prof, DevTools), reduced to per-function sample counts. */
+export interface CpuProfile {
+  file: string;
+  samples: number;
+  durationMs: number;
+  /** Functions of scripts (V8's own "(garbage collector)", "(idle)", "(program)" are counted apart). */
+  functions: CpuFunction[];
+  gcSamples: number;
+  idleSamples: number;
+  programSamples: number;
+}
+
+export interface AllocatingFunction extends ProfiledFunctionId {
+  /** Bytes allocated by the function's own code (the sampling profiler's estimate). */
+  bytes: number;
+}
+
+/**
+ * A `.heapprofile` of V8's sampling heap profiler. With collected objects included (what
+ * `jitlint record` asks for) it counts everything allocated (Go's alloc_space); without, only
+ * what was still alive when the profile was taken (Node's --heap-prof, inuse_space).
+ */
+export interface AllocationProfile {
+  file: string;
+  bytes: number;
+  functions: AllocatingFunction[];
+}
+
+/** GC collections of one isolate, from --trace-gc lines. */
+export interface GcIsolate {
+  /** "pid:0xisolate" as V8 prints it. */
+  id: string;
+  pid: number;
+  /** Per kind ("Scavenge", "Mark-Compact", "Minor Mark-Sweep", ...): collections and pause time. */
+  kinds: Map<string, { count: number; pauseMs: number }>;
+  /** Heap size left after each full collection (Mark-Compact / Mark-sweep), in MB, in order. */
+  fullHeapAfterMB: number[];
 }

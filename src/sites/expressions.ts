@@ -343,3 +343,26 @@ export function expressionAt(doc: SourceDoc, offset: number, hint?: ExpressionKi
   const end = offset + (m ? m[0].length : 1);
   return { kind: 'other', start: offset, end: Math.min(end, doc.text.length), functionName: enclosingFunctionName(chain, last, doc.text) };
 }
+
+export interface FunctionAt {
+  start: number;
+  end: number;
+  name: string;
+}
+
+/**
+ * The innermost function whose range holds `offset` (undefined at top level or when the text
+ * did not parse). `strict`: a function that starts exactly at `offset` is skipped, so a
+ * closure's own header belongs to the function that creates it.
+ */
+export function functionAt(doc: SourceDoc, offset: number, strict: boolean): FunctionAt | undefined {
+  const root = doc.ast;
+  if (!root) return undefined;
+  const chain = chainAt(root, offset);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const n = chain[i]!;
+    if (!FUNCTION_TYPES.has(n.type) || (strict && n.start === offset)) continue;
+    return { start: n.start, end: n.end, name: nameOf(chain, i, doc.text) };
+  }
+  return undefined;
+}

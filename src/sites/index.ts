@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Region } from '../model.js';
-import { expressionAt, SourceDoc, type ExpressionKind } from './expressions.js';
+import { expressionAt, functionAt, SourceDoc, type ExpressionKind } from './expressions.js';
 import { ScriptLocator, normalizeRecorded, scriptIdentity, type Located, type ScriptIdentity, type UnmappedReason } from './scripts.js';
 import { decodeDataUrl, originalNameBefore, originalPoint, parseMap, readMapFile, sourceMappingUrl, type LoadedMap } from './sourcemaps.js';
 
@@ -41,11 +41,23 @@ export interface ResolvedSite extends Region {
   expression: ExpressionKind;
 }
 
+/** A function of a project file, as profiles attribute samples and bytes to it. */
+export interface ResolvedFunction {
+  /** Relative to baseDir, "/" separators. */
+  file: string;
+  /** Named like the static rules name functions; "" for a script's top-level code. */
+  name: string;
+  /** Start offset in the file ("file:start" identifies the function; -1 for top-level code). */
+  start: number;
+  /** The position V8 gave, mapped to `file`. */
+  at: { line: number; column: number };
+}
+
 export interface Unmapped {
   reason: UnmappedReason;
 }
 
-export function isUnmapped(r: ResolvedSite | Unmapped): r is Unmapped {
+export function isUnmapped<T extends object>(r: T | Unmapped): r is Unmapped {
   return 'reason' in r;
 }
 
@@ -122,6 +134,56 @@ export class SiteResolver {
     } catch {
       return undefined;
     }
+  }
+
+  /** The function a profile's (script, line, column) names: the innermost one holding the mapped position. */
+  functionAt(script: string, line: number, column: number): ResolvedFunction | Unmapped {
+    try {
+      const p = this.place(script, line, column);
+      if ('reason' in p) return p;
+      const fn = functionAt(p.doc, p.offset, false);
+      return { file: this.relative(p.file), name: fn?.name ?? '', start: fn?.start ?? -1, at: p.doc.positionOf(p.offset) };
+    } catch {
+      return { reason: 'unreadable' };
+    }
+  }
+
+  /**
+   * The function that runs the code at a report position (file relative to baseDir): the
+   * innermost one holding it, a closure's own header excluded (it belongs to its creator).
+   */
+  functionOf(file: string, line: number, column: number): { start: number; name: string } | undefined {
+    const doc = this.docAt(path.resolve(this.baseDir, file));
+    const offset = doc?.offsetOf(line, column);
+    if (!doc || offset === undefined) return undefined;
+    const fn = functionAt(doc, offset, true);
+    return fn ? { start: fn.start, name: fn.name } : { start: -1, name: '' };
+  }
+
+  /** A V8 position in the text it names: the executed file, or the original through its source map. */
+  private place(script: string, line: number, column: number): { doc: SourceDoc; file: string; offset: number } | Unmapped {
+    const e = this.entry(script);
+    if (e.early) return { reason: e.early };
+    const locatedReason = e.located && 'reason' in e.located ? e.located.reason : undefined;
+    if (!e.doc) return { reason: locatedReason ?? 'missing-file' };
+    const offset = e.doc.offsetOf(line, column);
+    if (offset === undefined) return { reason: 'out-of-range' };
+    const genLocal = e.docIsLocal && e.located && !('reason' in e.located) ? e.located : undefined;
+    if (!e.isTs) {
+      const lm = this.mapOf(e);
+      const op = lm ? originalPoint(lm, line, column) : undefined;
+      if (lm && op) {
+        const orig = this.locateSource(lm.location, op.source);
+        if ('reason' in orig && orig.reason === 'node_modules') return orig;
+        if (!('reason' in orig) && orig.inProject) {
+          const doc = this.docAt(orig.file);
+          const off2 = doc?.offsetOf(op.line, op.column);
+          if (doc && off2 !== undefined) return { doc, file: orig.file, offset: off2 };
+        }
+      }
+    }
+    if (genLocal?.inProject) return { doc: e.doc, file: genLocal.file, offset };
+    return { reason: locatedReason ?? 'outside-project' };
   }
 
   private resolveUnsafe(script: string, line: number, column: number, hint?: ExpressionKind): ResolvedSite | Unmapped {

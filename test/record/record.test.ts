@@ -47,7 +47,8 @@ function cachedNode(major: number): string {
 
 test('a program that exits non-zero: exit code passed through, logs and manifest written', () => {
   const cwd = workDir();
-  const res = jitlint(['record', '--', process.execPath, 'exit-nonzero.js'], cwd);
+  // (--no-cpu-profile: V8's CPU profiler would keep the program's rows out of the v8.log)
+  const res = jitlint(['record', '--no-cpu-profile', '--', process.execPath, 'exit-nonzero.js'], cwd);
   assert.is(res.code, 3, res.stderr);
   assert.is(res.stdout, 'computed\n');
   const dir = path.join(cwd, '.jitlint', 'run');
@@ -69,10 +70,13 @@ test('a program that exits non-zero: exit code passed through, logs and manifest
   assert.equal(p.files.trace, ['trace.txt']);
   assert.is(p.files.log.length, 1);
   assert.match(p.files.log[0]!, new RegExp(`^v8-${p.pid}-\\d+\\.log$`));
-  assert.equal(m.files, { trace: p.files.trace, stdout: ['stdout.txt'], log: p.files.log });
+  assert.equal(p.files.heapprofile, [`heap-${p.pid}.heapprofile`]);
+  assert.equal(p.files.cpuprofile, []);
+  assert.equal(m.files, { trace: p.files.trace, stdout: ['stdout.txt'], log: p.files.log, heapprofile: p.files.heapprofile });
+  assert.equal(m.profiles, { cpu: false, allocations: 'alloc_space', heapSamplingBytes: 32768, gc: true });
   assert.equal(m.notRecorded, []);
   // nothing else is left in DIR (the preload and its notes are removed)
-  assert.equal(readdirSync(dir).sort(), ['manifest.json', 'stdout.txt', ...p.files.trace, ...p.files.log].sort());
+  assert.equal(readdirSync(dir).sort(), ['manifest.json', 'stdout.txt', ...p.files.trace, ...p.files.log, ...p.files.heapprofile].sort());
   const preload = path.join(dir, 'jitlint-preload.cjs');
   assert.equal(m.argv, [process.execPath, '--require', preload, ...m.flags.slice(2), 'exit-nonzero.js']);
   assert.ok(m.flags.includes('--trace-deopt-verbose') && m.flags.includes('--log-ic'));
@@ -196,8 +200,12 @@ test('flags: unknown ones dropped or replaced; type stripping by version', () =>
   const known = parseV8Options('  --trace-opt (trace)\n        type: bool\n  --trace_deopt (x)\n  --logfile (y)\n  --log-code (z)\n  --logfile-per-isolate (w)\n');
   const base = { known, outDir: '/out', script: 'a.js', nodeArgs: [] };
   const c = chooseFlags({ ...base, version: v('20.1.0') });
-  assert.equal(c.flags, ['--trace-opt', '--trace-deopt', '--logfile=/out/v8-%p-%t.log', '--no-logfile-per-isolate', '--log-code']);
-  assert.equal(c.dropped, ['--trace-deopt-verbose', '--trace-osr', '--trace-turbo-inlining', '--redirect-code-traces', '--log-deopt', '--log-ic', '--log-function-events', '--log-source-code']);
+  assert.equal(c.flags, ['--trace-opt', '--trace-deopt', '--logfile=/out/v8-%p-%t.log', '--no-logfile-per-isolate', '--log-code', '--cpu-prof', '--cpu-prof-dir=/out']);
+  assert.equal(c.dropped, ['--trace-deopt-verbose', '--trace-osr', '--trace-turbo-inlining', '--redirect-code-traces', '--log-deopt', '--log-ic', '--log-function-events', '--log-source-code', '--trace-gc']);
+  // --no-cpu-profile / --no-profile: no Node profiler flags, and without gc no --trace-gc
+  const quiet = chooseFlags({ ...base, known: undefined, version: v('20.1.0'), cpuProfile: false, gc: false });
+  assert.not.ok(quiet.flags.some((f) => f.startsWith('--cpu-prof') || f === '--trace-gc'));
+  assert.ok(chooseFlags({ ...base, known: undefined, version: v('20.1.0') }).flags.includes('--trace-gc'));
   const all = chooseFlags({ ...base, known: undefined, version: v('24.0.0') });
   assert.ok(all.flags.includes('--redirect-code-traces-to=/out/trace.txt'));
   const strip = (ver: string, script = 'a.ts', nodeArgs: string[] = []) =>
@@ -236,7 +244,7 @@ const RUNTIME_RULES = new Set(['deopt', 'megamorphic-ic', 'deopt-loop', 'polymor
 /** Records multi/parent.js with `node` and checks every process's files, then analyze's findings. */
 function recordsEveryProcess(node: string): void {
   const cwd = path.join(workDir(), 'multi');
-  const res = jitlint(['record', '--', node, 'parent.js'], cwd);
+  const res = jitlint(['record', '--no-cpu-profile', '--', node, 'parent.js'], cwd);
   assert.is(res.code, 0, res.stderr);
   // the children inherit fd 1 (V8's text, stdout.txt): only the parent's own line reaches ours
   assert.is(res.stdout, 'parent done 18 0 0\n');
@@ -277,7 +285,10 @@ function recordsEveryProcess(node: string): void {
     trace: m.processes.flatMap((p) => p.files.trace),
     stdout: ['stdout.txt'],
     log: m.processes.flatMap((p) => p.files.log),
+    heapprofile: m.processes.flatMap((p) => p.files.heapprofile),
   });
+  // every process wrote its allocation profile
+  assert.ok(m.processes.every((p) => p.files.heapprofile.length === 1), JSON.stringify(m.processes.map((p) => p.files)));
   assert.equal(m.notRecorded, []);
   assert.match(res.stderr, /recorded \.jitlint\/run \(4 processes, node v\d+/);
 
@@ -304,7 +315,7 @@ test('the same program on Node 24 (from the fixture cache)', () => {
 
 test('a shell, another program and a worker thread: said, listed under notRecorded; the worker has its own files', () => {
   const cwd = workDir();
-  const res = jitlint(['record', '--out', 'o', '--', process.execPath, 'others.js'], cwd);
+  const res = jitlint(['record', '--no-cpu-profile', '--out', 'o', '--', process.execPath, 'others.js'], cwd);
   assert.is(res.code, 0, res.stderr);
   assert.is(res.stdout, 'others done\n');
   const m = manifestOf(path.join(cwd, 'o'));
@@ -315,6 +326,8 @@ test('a shell, another program and a worker thread: said, listed under notRecord
   assert.is(p.files.log.length, 2);
   // the worker's own log holds its deopt
   assert.match(readFileSync(path.join(cwd, 'o', p.files.log[1]!), 'latin1'), /\ncode-deopt,[^\n]*others\.js:6:/);
+  // and its own allocation profile, after the main thread's
+  assert.equal(p.files.heapprofile, [`heap-${p.pid}.heapprofile`, `heap-${p.pid}-w1.heapprofile`]);
   const shell = m.notRecorded.find((n) => n.command[0] === '/bin/sh');
   assert.equal(shell && { ...shell, pid: null }, { pid: null, ppid: p.pid, command: ['/bin/sh', '-c', 'node -e 0'], reason: 'not-this-node' });
   const tru = m.notRecorded.find((n) => n.command[0] === 'true');
@@ -334,7 +347,7 @@ test('a shell, another program and a worker thread: said, listed under notRecord
 function interrupt(sig: NodeJS.Signals): Promise<{ code: number | null; stdout: string; cwd: string }> {
   const cwd = workDir();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'record', '--', process.execPath, 'long.js'], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'record', '--no-cpu-profile', '--', process.execPath, 'long.js'], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     const guard = setTimeout(() => child.kill('SIGKILL'), 120_000); // against a hang only
     child.stdout.on('data', (b: Buffer) => {
@@ -394,3 +407,33 @@ test('safe mkdir: virtual file systems, a file in the way, nested directories', 
 
 
 test.run();
+
+test('profiles by default: a CPU profile, an allocation profile and GC lines per process, all listed; --no-profile: none', () => {
+  const cwd = workDir();
+  const res = jitlint(['record', '--out', 'p', '--', process.execPath, 'exit-nonzero.js'], cwd);
+  assert.is(res.code, 3, res.stderr);
+  const m = manifestOf(path.join(cwd, 'p'));
+  const p = m.processes[0]!;
+  assert.is(p.files.cpuprofile.length, 1);
+  assert.match(p.files.cpuprofile[0]!, new RegExp(`^CPU\\.\\d+\\.\\d+\\.${p.pid}\\.0\\.\\d+\\.cpuprofile$`));
+  assert.equal(p.files.heapprofile, [`heap-${p.pid}.heapprofile`]);
+  assert.equal(m.files.cpuprofile, p.files.cpuprofile);
+  assert.equal(m.files.heapprofile, p.files.heapprofile);
+  assert.equal(m.profiles, { cpu: true, allocations: 'alloc_space', heapSamplingBytes: 32768, gc: true });
+  assert.ok(m.flags.includes('--cpu-prof') && m.flags.includes('--trace-gc'));
+  const heap = JSON.parse(readFileSync(path.join(cwd, 'p', p.files.heapprofile[0]!), 'utf8'));
+  assert.ok(heap.head && Array.isArray(heap.head.children));
+  const cpu = JSON.parse(readFileSync(path.join(cwd, 'p', p.files.cpuprofile[0]!), 'utf8'));
+  assert.ok(Array.isArray(cpu.nodes) && Array.isArray(cpu.samples));
+  assert.match(readFileSync(path.join(cwd, 'p', 'stdout.txt'), 'utf8'), /^\[\d+:0x[0-9a-f]+\]\s+\d+ ms: (?:Scavenge|Mark-Compact)/m);
+  const lines = res.stderr.split('\n').filter((l) => l.startsWith('jitlint: '));
+  assert.ok(lines.includes('jitlint: profiles: 1 CPU profile and 1 allocation profile for 1 thread (processes and worker threads)'), res.stderr);
+
+  const off = jitlint(['record', '--no-profile', '--out', 'q', '--', process.execPath, 'exit-nonzero.js'], cwd);
+  assert.is(off.code, 3, off.stderr);
+  const q = manifestOf(path.join(cwd, 'q'));
+  assert.is(q.profiles, undefined);
+  assert.equal(Object.keys(q.files).sort(), ['log', 'stdout', 'trace']);
+  assert.not.ok(readdirSync(path.join(cwd, 'q')).some((f) => /profile$/.test(f)));
+  assert.not.ok(q.flags.some((f) => f.startsWith('--cpu-prof') || f === '--trace-gc'));
+});

@@ -8,6 +8,7 @@
 // inlining names no caller, so it is given the compile job of that tier in flight
 // when it is the only one (always so for synchronous and Maglev-traced compiles);
 // with several concurrent jobs the caller is left unknown.
+import { addGcLine } from './gc.js';
 import type { ModelBuilder } from '../builder.js';
 import { inlineabilityReason } from '../inlineability.js';
 import {
@@ -137,6 +138,8 @@ export class TraceParser {
     const c = line.charCodeAt(0);
     // Fast path: V8 lines start with '[', a letter of a few known words, or spaces.
     if (c === 91 /* [ */ && this.bracketed(line)) return void this.recognized++;
+    // --trace-gc: `[pid:0xisolate]  N ms: Scavenge ...` (a digit after the bracket).
+    if (c === 91 && line.charCodeAt(1) >= 48 && line.charCodeAt(1) <= 57 && addGcLine(this.b.model, line)) return void this.recognized++;
     if (c === 32 /* space */) {
       const t = line.trimStart();
       if (t.startsWith(';;; deoptimize at')) return void this.deoptAt(t);
