@@ -29,6 +29,8 @@ interface Range {
   seq: number;
 }
 
+/** Released pages whose sizes are kept (V8's pool of pages to reuse is far smaller). */
+const MAX_POOLED = 1 << 12;
 /** Entries below which the table is never compacted for its size alone. */
 const MIN_COMPACT = 4096;
 
@@ -50,6 +52,8 @@ export class CodeTable {
   private freed: Range[] = [];
   /** Heap pages (MemoryChunk) alive, by address: their sizes. */
   private readonly chunks = new Map<number, number>();
+  /** Pages released last (oldest first), by address: their sizes, for a page released again. */
+  private readonly pooled = new Map<number, number>();
   private compactAt = MIN_COMPACT;
 
   get size(): number {
@@ -98,13 +102,23 @@ export class CodeTable {
     this.chunks.set(address, size);
   }
 
-  /** `delete,MemoryChunk,<address>`: the page is released; the code on it made before now is dead. */
-  chunkDeleted(address: number): void {
-    const size = this.chunks.get(address);
-    if (size === undefined) return; // a page from before the log started: its size is unknown
+  /**
+   * `delete,MemoryChunk,<address>`: the page is released; the code on it made
+   * before now is dead. Returns the page's size, undefined for a page the log
+   * never showed made (its size is unknown, nothing is dropped). Sizes of the
+   * last pages released are kept: V8 pools released pages and hands them out
+   * again without a `new` row.
+   */
+  chunkDeleted(address: number): number | undefined {
+    const size = this.chunks.get(address) ?? this.pooled.get(address);
+    if (size === undefined) return undefined;
     this.chunks.delete(address);
+    this.pooled.delete(address);
+    this.pooled.set(address, size);
+    if (this.pooled.size > MAX_POOLED) this.pooled.delete(this.pooled.keys().next().value!);
     this.freed.push({ start: address, end: address + size, seq: this.seq });
     this.stale = true;
+    return size;
   }
 
   /** The code object whose range holds `pc`: the one starting last at or before it. */

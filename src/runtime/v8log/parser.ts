@@ -19,6 +19,7 @@ import { canonicalHex, numberField, text } from './bytes.js';
 import { CodeTable } from './code-table.js';
 import { unescapeField } from './escape.js';
 import { IC_KINDS, IcSites } from './ic-sites.js';
+import { SfiOwners } from './sfi-owners.js';
 
 /** Rows understood but not needed for the model. */
 const IGNORED = new Set<string>([
@@ -82,12 +83,15 @@ export class V8LogParser {
   /** Code objects alive at the current row (bounded by what lives, not by what the log ever made). */
   readonly codes = new CodeTable();
   /**
-   * The function each SFI address of this log belongs to now. It keeps each
+   * The function each live SFI address of this log belongs to now. It keeps each
    * function's `sfis` to its current addresses: a moved SFI leaves its old
-   * address, and an address reused for another function leaves the old one.
+   * address, an address reused for another function leaves the old one, and an
+   * SFI left on a released page is gone.
    */
-  private readonly sfiOwner = new Map<number, RuntimeFunction>();
-  /** Functions whose SFI addresses moved or were taken by another function: their `sfis` are set again at the end. */
+  readonly sfiOwners = new SfiOwners<RuntimeFunction>();
+  /** Pages released (start, end, ...) whose SFIs are not dropped yet (see heapChunk). */
+  private released: number[] = [];
+  /** Functions whose SFI addresses moved, died or were taken by another function: their `sfis` are set again at the end. */
   private readonly movedFns = new Set<RuntimeFunction>();
   /** Deopt kinds and reasons, shared (a few distinct ones, repeated by thousands of rows). */
   private readonly words = new Map<string, string>();
@@ -249,16 +253,14 @@ export class V8LogParser {
 
   /** Records that `sfi` (normalized) is `fn`'s now. */
   private ownSfi(sfi: string, fn: RuntimeFunction): void {
-    const key = Number(sfi);
-    const before = this.sfiOwner.get(key);
-    if (before === fn) return;
-    if (before) this.movedFns.add(before);
-    this.sfiOwner.set(key, fn);
+    if (this.released.length) this.dropReleasedSfis();
+    const before = this.sfiOwners.set(Number(sfi), fn);
+    if (before && before !== fn) this.movedFns.add(before);
   }
 
   /** The function of an SFI address at the current row: this log's owner table first, then the builder's. */
   private fnOfSfi(sfi: string): RuntimeFunction {
-    const fn = this.sfiOwner.get(Number(sfi));
+    const fn = this.sfiOwners.get(Number(sfi));
     if (fn) return fn;
     const made = this.b.fnBySfi(sfi, '');
     this.ownSfi(sfi, made);
@@ -290,12 +292,11 @@ export class V8LogParser {
    * and the builder learn the final addresses once, in finish().
    */
   private moveSfi(from: number, to: number): void {
-    const fn = this.sfiOwner.get(from);
+    if (this.released.length) this.dropReleasedSfis();
+    const fn = this.sfiOwners.delete(from);
     if (!fn) return;
-    this.sfiOwner.delete(from);
-    const before = this.sfiOwner.get(to);
+    const before = this.sfiOwners.set(to, fn);
     if (before && before !== fn) this.movedFns.add(before);
-    this.sfiOwner.set(to, fn);
     this.movedFns.add(fn);
   }
 
@@ -306,16 +307,33 @@ export class V8LogParser {
     if (!NUMBER.test(f[2]!)) return this.skipped.bad(tag, 'bad address', f[2]!);
     if (tag === 'new' && !NUMBER.test(f[3]!)) return this.skipped.bad(tag, 'bad size', f[3]!);
     this.recognized++;
-    if (tag === 'new') return this.codes.chunkCreated(Number(f[2]), Number(f[3]));
+    if (tag === 'new') {
+      // The page may be one released before, now reused: what was on it before is gone.
+      if (this.released.length) this.dropReleasedSfis();
+      return this.codes.chunkCreated(Number(f[2]), Number(f[3]));
+    }
     // IC rows logged so far may name code on this page: join them while it is known.
     this.flushIcs();
-    this.codes.chunkDeleted(Number(f[2]));
+    const address = Number(f[2]);
+    const size = this.codes.chunkDeleted(address);
+    // The GC moves every live object off a page before releasing it: SFIs still there are dead. Applied
+    // when the log goes on: a log ends with the release of every page (the heap torn down at exit), and
+    // the SFIs alive then keep their addresses (trace text of the same run is joined by them).
+    if (size !== undefined) this.released.push(address, address + size);
+  }
+
+  /** Drops the SFIs left on the pages released since the last call: the log went on, so they died. */
+  private dropReleasedSfis(): void {
+    const r = this.released;
+    this.released = [];
+    for (let i = 0; i < r.length; i += 2) this.sfiOwners.release(r[i]!, r[i + 1]!, (fn) => this.movedFns.add(fn));
   }
 
   /** One string per script name (code rows repeat it, each a view of its row). */
   private scriptName(name: string): string {
     let known = this.scriptNameStrings.get(name);
-    if (known === undefined) this.scriptNameStrings.set(name, (known = own(name)));
+    // Keyed by the copy: the text given may be a view of its whole row (a script-source row holds the source).
+    if (known === undefined) this.scriptNameStrings.set((known = own(name)), known);
     return known;
   }
 
@@ -458,7 +476,8 @@ export class V8LogParser {
     if (!/^\d+$/.test(idText)) return this.skipped.bad(tag, 'bad script id', idText);
     this.recognized++;
     const id = Number(idText);
-    const name = unescapeField(line.slice(c2 + 1, c3));
+    // One string per name, not a view of the row (a script-source row holds the whole source).
+    const name = this.scriptName(unescapeField(line.slice(c2 + 1, c3)));
     const key = `${this.source}:${id}`;
     const scripts = this.b.model.scripts;
     let info = scripts.get(key);
@@ -482,7 +501,7 @@ export class V8LogParser {
     const moved = this.movedFns;
     if (moved.size) {
       for (const fn of moved) if (fn.position) fn.sfis.clear();
-      for (const [address, fn] of this.sfiOwner) {
+      for (const [address, fn] of this.sfiOwners.entries()) {
         if (fn.position && moved.has(fn)) this.b.fnByPosition(fn.position, fn.name, '0x' + address.toString(16));
       }
     }
