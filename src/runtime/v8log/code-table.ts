@@ -11,16 +11,32 @@
 // which keeps it at about twice the live code, whatever the length of the log.
 import type { OptimizingTier, RuntimeFunction } from '../model.js';
 
-export interface CodeEntry {
+/** What a code-creation row says of a code object. */
+export interface CodeInfo {
   start: number;
   size: number;
   fn?: RuntimeFunction;
   tier?: OptimizingTier;
   scriptName?: string;
-  /** Order of creation or last move: a freed range or an overlap kills only older code. */
-  seq: number;
+}
+
+/**
+ * A code object in the table. One class, so every entry has one shape: the
+ * compaction and the lookups read millions of them, and entries of mixed shapes
+ * made those reads megamorphic (a fifth of the time on a long run's log).
+ */
+export class CodeEntry implements CodeInfo {
   /** Deleted, moved (a new entry stands at the new address) or replaced: skipped by the next compaction. */
-  dead?: boolean;
+  dead = false;
+  constructor(
+    readonly start: number,
+    readonly size: number,
+    readonly fn: RuntimeFunction | undefined,
+    readonly tier: OptimizingTier | undefined,
+    readonly scriptName: string | undefined,
+    /** Order of creation or last move: a freed range or an overlap kills only older code. */
+    readonly seq: number,
+  ) {}
 }
 
 interface Range {
@@ -52,17 +68,17 @@ export class CodeTable {
   private freed: Range[] = [];
   /** Heap pages (MemoryChunk) alive, by address: their sizes. */
   private readonly chunks = new Map<number, number>();
-  /** Pages released last (oldest first), by address: their sizes, for a page released again. */
-  private readonly pooled = new Map<number, number>();
+  /** Pages released lately (this generation and the one before), by address: their sizes, for a page released again. */
+  private pooled = new Map<number, number>();
+  private pooledBefore = new Map<number, number>();
   private compactAt = MIN_COMPACT;
 
   get size(): number {
     return this.byStart.size;
   }
 
-  add(entry: Omit<CodeEntry, 'seq'>): void {
-    const e = entry as CodeEntry;
-    e.seq = ++this.seq;
+  add(info: CodeInfo): void {
+    const e = new CodeEntry(info.start, info.size, info.fn, info.tier, info.scriptName, ++this.seq);
     const before = this.byStart.get(e.start);
     if (before) before.dead = true;
     this.byStart.set(e.start, e);
@@ -81,7 +97,7 @@ export class CodeTable {
     this.byStart.delete(from);
     code.dead = true;
     // alive at its new place from now on
-    const moved: CodeEntry = { start: to, size: code.size, fn: code.fn, tier: code.tier, scriptName: code.scriptName, seq: ++this.seq };
+    const moved = new CodeEntry(to, code.size, code.fn, code.tier, code.scriptName, ++this.seq);
     const before = this.byStart.get(to);
     if (before) before.dead = true;
     this.byStart.set(to, moved);
@@ -110,12 +126,15 @@ export class CodeTable {
    * again without a `new` row.
    */
   chunkDeleted(address: number): number | undefined {
-    const size = this.chunks.get(address) ?? this.pooled.get(address);
+    const size = this.chunks.get(address) ?? this.pooled.get(address) ?? this.pooledBefore.get(address);
     if (size === undefined) return undefined;
     this.chunks.delete(address);
-    this.pooled.delete(address);
+    // Two generations bound the sizes kept without an ordered eviction.
+    if (this.pooled.size >= MAX_POOLED) {
+      this.pooledBefore = this.pooled;
+      this.pooled = new Map();
+    }
     this.pooled.set(address, size);
-    if (this.pooled.size > MAX_POOLED) this.pooled.delete(this.pooled.keys().next().value!);
     this.freed.push({ start: address, end: address + size, seq: this.seq });
     this.stale = true;
     return size;
@@ -158,38 +177,43 @@ export class CodeTable {
     this.freed = [];
     const old = this.list;
     const kept: CodeEntry[] = [];
-    const drop = (e: CodeEntry): void => {
-      if (this.byStart.get(e.start) === e) this.byStart.delete(e.start);
-      e.dead = true;
-      this.dropped++;
-    };
     // Released ranges that contain the current start (pages do not overlap, but a page may be released twice).
-    let active: Range[] = [];
+    const active: Range[] = [];
     let next = 0;
     let i = 0;
     let j = 0;
     while (i < old.length || j < fresh.length) {
       const e = j >= fresh.length || (i < old.length && old[i]!.start <= fresh[j]!.start) ? old[i++]! : fresh[j++]!;
       if (e.dead) continue;
-      if (freed.length) {
+      if (next < freed.length || active.length) {
         while (next < freed.length && freed[next]!.start <= e.start) active.push(freed[next++]!);
-        if (active.length) active = active.filter((r) => r.end > e.start);
-        if (active.some((r) => r.seq >= e.seq)) {
-          drop(e);
+        let freedAfter = false;
+        let n = 0;
+        for (let k = 0; k < active.length; k++) {
+          const r = active[k]!;
+          if (r.end <= e.start) continue; // passed: forgotten
+          active[n++] = r;
+          if (r.seq >= e.seq) freedAfter = true;
+        }
+        if (n < active.length) active.length = n;
+        if (freedAfter) {
+          this.drop(e);
           continue;
         }
       }
       // Two live code objects never overlap: of two that do, the older one's memory was reused.
       let alive = true;
-      for (let last = kept[kept.length - 1]; last && last.start + Math.max(last.size, 1) > e.start; last = kept[kept.length - 1]) {
+      while (kept.length) {
+        const last = kept[kept.length - 1]!;
+        if (last.start + (last.size > 1 ? last.size : 1) <= e.start) break;
         if (last.seq > e.seq) {
           alive = false;
           break;
         }
-        drop(kept.pop()!);
+        this.drop(kept.pop()!);
       }
       if (alive) kept.push(e);
-      else drop(e);
+      else this.drop(e);
     }
     this.list = kept;
     this.compactAt = Math.max(MIN_COMPACT, kept.length * 2);
@@ -198,5 +222,11 @@ export class CodeTable {
     for (let k = 0; k < kept.length; k++) starts[k] = kept[k]!.start;
     this.starts = starts;
     this.stale = false;
+  }
+
+  private drop(e: CodeEntry): void {
+    if (this.byStart.get(e.start) === e) this.byStart.delete(e.start);
+    e.dead = true;
+    this.dropped++;
   }
 }

@@ -16,7 +16,7 @@ import { own } from '../own.js';
 import { isInternalScript } from '../scripts.js';
 import { Skipped } from '../skipped.js';
 import { canonicalHex, numberField, text } from './bytes.js';
-import { CodeTable } from './code-table.js';
+import { type CodeInfo, CodeTable } from './code-table.js';
 import { unescapeField } from './escape.js';
 import { IC_KINDS, IcSites } from './ic-sites.js';
 import { SfiOwners } from './sfi-owners.js';
@@ -234,7 +234,7 @@ export class V8LogParser {
     if (!(time >= 0)) return this.skipped.bad('code-creation', 'bad time', buf.toString('utf8', cm[2]! + 1, cm[3]!));
     this.recognized++;
     const { name, position } = splitCodeName(buf.toString('utf8', cm[5]! + 1, beforeLast));
-    const entry: { start: number; size: number; tier?: OptimizingTier; fn?: RuntimeFunction; scriptName?: string } = { start, size, tier };
+    const entry: CodeInfo = { start, size, tier };
     if (position && sfi !== undefined) {
       position.script = this.scriptName(position.script);
       // The builder learns a function's first SFI now, later ones (recompiles, moves) once at the end:
