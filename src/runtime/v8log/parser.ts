@@ -13,7 +13,7 @@ import {
   parsePosition,
 } from '../model.js';
 import { own } from '../own.js';
-import { isInternalScript } from '../scripts.js';
+import { EVAL_SCRIPT, isInternalScript } from '../scripts.js';
 import { Skipped } from '../skipped.js';
 import { canonicalHex, numberField, text } from './bytes.js';
 import { type CodeInfo, CodeTable } from './code-table.js';
@@ -60,12 +60,12 @@ function tierOfMarker(marker: string): OptimizingTier | undefined {
   return undefined;
 }
 
-/** `name FILE:LINE:COL` → name and position (the name may be empty or contain spaces). */
+/** `name FILE:LINE:COL` → name and position (the name may be empty or contain spaces; FILE is empty for eval'd code). */
 function splitCodeName(field: string): { name: string; position?: SourcePosition } {
   const text = unescapeField(field);
   const sp = text.lastIndexOf(' ');
   const loc = sp >= 0 ? text.slice(sp + 1) : text;
-  const position = parsePosition(loc);
+  const position = parsePosition(loc.startsWith(':') ? EVAL_SCRIPT + loc : loc);
   if (!position) return { name: text };
   return { name: sp >= 0 ? own(text.slice(0, sp)) : '', position };
 }
@@ -349,7 +349,7 @@ export class V8LogParser {
     const reason = this.word(unescapeField(f[f.length - 1]!));
     const fn = code?.fn;
     if (!fn) return void this.unattributedDeopts++;
-    const site = this.site(positionText);
+    const site = this.site(positionText, code.scriptName === EVAL_SCRIPT);
     const tier = code.tier;
     this.b.model.deopts.push({ fn: fn.key, kind, reason, tier, site, time: Number(f[1]), source: this.source });
     fn.timeline.push({ kind: 'deoptimized', deoptKind: kind, reason, tier, source: this.source });
@@ -364,11 +364,20 @@ export class V8LogParser {
     return w;
   }
 
-  /** The parsed position of a deopt, shared by the deopts printed with the same text. */
-  private site(positionText: string): DeoptSite | undefined {
-    if (this.sites.has(positionText)) return this.sites.get(positionText);
-    const site = parseDeoptSite(positionText);
-    if (this.sites.size < 1 << 16) this.sites.set(own(positionText), site);
+  /**
+   * The parsed position of a deopt, shared by the deopts printed with the same text.
+   * In eval'd code (`inEval`), V8 prints the positions of the script without a name
+   * as `unknown`: they are named as the code's position is.
+   */
+  private site(positionText: string, inEval: boolean): DeoptSite | undefined {
+    const cacheKey = inEval ? EVAL_SCRIPT + positionText : positionText;
+    if (this.sites.has(cacheKey)) return this.sites.get(cacheKey);
+    let site = parseDeoptSite(positionText);
+    if (site && inEval) {
+      const named = (p: SourcePosition): SourcePosition => (p.script === 'unknown' ? { ...p, script: EVAL_SCRIPT } : p);
+      site = { position: named(site.position), inlinedAt: site.inlinedAt.map(named) };
+    }
+    if (this.sites.size < 1 << 16) this.sites.set(own(cacheKey), site);
     return site;
   }
 
