@@ -133,4 +133,21 @@ test('code table: memory taken by later code, a released page, a move, a delete'
   assert.is(t.dropped, 4);
 });
 
+test('code table: runs of unchanged entries kept whole between a delete, new code over old, and a released page', () => {
+  const t = new CodeTable();
+  t.chunkCreated(0x40000, 0x200);
+  // Ten objects of 0x100 at 0x10000, 0x10100, ...; 0x40000 and 0x40100 on the page.
+  for (let k = 0; k < 10; k++) t.add({ start: 0x10000 + k * 0x100, size: 0x100 });
+  t.add({ start: 0x40000, size: 0x100 });
+  t.add({ start: 0x40100, size: 0x100 });
+  assert.is(t.at(0x10550)?.start, 0x10500); // compacted: one sorted list
+  t.delete(0x10500);
+  t.add({ start: 0x107f0, size: 0x20 }); // over the end of 0x10700 and the start of 0x10800
+  t.chunkDeleted(0x40000);
+  const starts = [0x10000, 0x10150, 0x10450, 0x10550, 0x10650, 0x10750, 0x107f8, 0x10850, 0x10950, 0x40050, 0x40150].map((pc) => t.at(pc)?.start);
+  assert.equal(starts, [0x10000, 0x10100, 0x10400, undefined, 0x10600, undefined, 0x107f0, undefined, 0x10900, undefined, undefined]);
+  assert.is(t.size, 8);
+  assert.is(t.dropped, 4);
+});
+
 test.run();

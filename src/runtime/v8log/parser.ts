@@ -273,8 +273,15 @@ export class V8LogParser {
    * Most moved SFIs belong to no function of the model: they cost no string.
    */
   private moveBytes(code: boolean, buf: Buffer, start: number, end: number): boolean {
-    const comma = buf.indexOf(44, start);
-    if (comma < 0 || comma >= end || buf.indexOf(44, comma + 1) >= 0 && buf.indexOf(44, comma + 1) < end) return false;
+    // One comma, found by a loop: the rows are short, and Buffer#indexOf is a native call that
+    // searches past the row's end (the rest of the block) when there is no second comma.
+    let comma = -1;
+    for (let i = start; i < end; i++) {
+      if (buf[i] !== 44 /* , */) continue;
+      if (comma >= 0) return false;
+      comma = i;
+    }
+    if (comma < 0) return false;
     const from = canonicalHex(buf, start, comma);
     const to = canonicalHex(buf, comma + 1, end);
     if (from < 0 || to < 0) return false;
