@@ -15,7 +15,7 @@ import {
 import { own } from '../own.js';
 import { EVAL_SCRIPT, isInternalScript } from '../scripts.js';
 import { Skipped } from '../skipped.js';
-import { canonicalHex, numberField, text } from './bytes.js';
+import { canonicalHex, decimal, numberField, text } from './bytes.js';
 import { type CodeInfo, CodeTable } from './code-table.js';
 import { unescapeField } from './escape.js';
 import { IC_KINDS, IcSites } from './ic-sites.js';
@@ -40,6 +40,11 @@ const CODE_CREATION_TAG = latin1('code-creation,');
 // A long run's log has millions of these (every GC moves code and SFIs): read from the bytes.
 const CODE_MOVE_TAG = latin1('code-move,');
 const SFI_MOVE_TAG = latin1('sfi-move,');
+// Heap pages made and released (each GC), and rows only counted: no string for them.
+const NEW_CHUNK_TAG = latin1('new,MemoryChunk,');
+const DELETE_CHUNK_TAG = latin1('delete,MemoryChunk,');
+const SCRIPT_TAG = latin1('script,');
+const COMPILATION_CACHE_TAG = latin1('compilation-cache,');
 
 /** Fields in bytes [start, end), counted up to `max`. */
 function fieldCount(buf: Buffer, start: number, end: number, max: number): number {
@@ -124,9 +129,14 @@ export class V8LogParser {
       for (const tag of SKIPPED_TAGS) if (hasPrefix(buf, start, end, tag)) return void this.recognized++;
     } else if (c === 115 /* s */) {
       if (hasPrefix(buf, start, end, SFI_MOVE_TAG) && this.moveBytes(false, buf, start + SFI_MOVE_TAG.length, end)) return;
+      if (hasPrefix(buf, start, end, SCRIPT_TAG)) return void this.recognized++;
+    } else if (c === 110 /* n */ || c === 100 /* d */) {
+      const tag = c === 110 ? NEW_CHUNK_TAG : DELETE_CHUNK_TAG;
+      if (hasPrefix(buf, start, end, tag) && this.chunkBytes(c === 110, buf, start + tag.length, end)) return;
     } else if (c === 99 /* c */) {
       if (hasPrefix(buf, start, end, CODE_CREATION_TAG)) return this.codeCreation(buf, start, end);
       if (hasPrefix(buf, start, end, CODE_MOVE_TAG) && this.moveBytes(true, buf, start + CODE_MOVE_TAG.length, end)) return;
+      if (hasPrefix(buf, start, end, COMPILATION_CACHE_TAG)) return void this.recognized++;
       // A source-position table without inlined functions: nothing for the model (see codeSourceInfo).
       if (buf[end - 1] === 44 /* , */ && hasPrefix(buf, start, end, SOURCE_INFO_TAG) && fieldCount(buf, start, end, 9) === 8) return void this.recognized++;
     }
@@ -313,20 +323,43 @@ export class V8LogParser {
     if (f.length < (tag === 'new' ? 4 : 3)) return this.short(tag, f.join(','));
     if (!NUMBER.test(f[2]!)) return this.skipped.bad(tag, 'bad address', f[2]!);
     if (tag === 'new' && !NUMBER.test(f[3]!)) return this.skipped.bad(tag, 'bad size', f[3]!);
+    this.chunk(tag === 'new', Number(f[2]), Number(f[3]));
+  }
+
+  /**
+   * `new,MemoryChunk,<address>,<size>` / `delete,MemoryChunk,<address>` from the bytes
+   * [start, end) after the tag's comma, when the fields are plain; false leaves the row to `line`.
+   */
+  private chunkBytes(created: boolean, buf: Buffer, start: number, end: number): boolean {
+    let comma = -1;
+    for (let i = start; i < end; i++) {
+      if (buf[i] !== 44 /* , */) continue;
+      if (comma >= 0 || !created) return false;
+      comma = i;
+    }
+    if (created && (comma < 0 || comma + 1 >= end)) return false;
+    const address = canonicalHex(buf, start, created ? comma : end);
+    const size = created ? decimal(buf, comma + 1, end) : 0;
+    if (address < 0 || !(size >= 0)) return false;
+    this.chunk(created, address, size);
+    return true;
+  }
+
+  /** A heap page made or released (a row read and checked). */
+  private chunk(created: boolean, address: number, size: number): void {
     this.recognized++;
-    if (tag === 'new') {
+    if (created) {
       // The page may be one released before, now reused: what was on it before is gone.
       if (this.released.length) this.dropReleasedSfis();
-      return this.codes.chunkCreated(Number(f[2]), Number(f[3]));
+      return this.codes.chunkCreated(address, size);
     }
     // IC rows logged so far may name code on this page: join them while it is known.
     this.flushIcs();
-    const address = Number(f[2]);
-    const size = this.codes.chunkDeleted(address);
+    const released = this.codes.chunkDeleted(address);
     // The GC moves every live object off a page before releasing it: SFIs still there are dead. Applied
     // when the log goes on: a log ends with the release of every page (the heap torn down at exit), and
     // the SFIs alive then keep their addresses (trace text of the same run is joined by them).
-    if (size !== undefined) this.released.push(address, address + size);
+    if (released !== undefined) this.released.push(address, address + released);
   }
 
   /** Drops the SFIs left on the pages released since the last call: the log went on, so they died. */
