@@ -89,7 +89,7 @@ export async function loadRuntime(files: string[]): Promise<{ model: RuntimeMode
     const malformedNote = parser.skipped.malformedNote(format === 'v8log' ? 'row' : 'line');
     if (malformedNote) notes.push(`${label}: ${malformedNote}`);
     if (parser instanceof V8LogParser && parser.unattributedDeopts) {
-      notes.push(`${label}: ${count(parser.unattributedDeopts, 'deopt')} in code the log does not describe (unknown or eval'd code): not attributed to a function`);
+      notes.push(`${label}: ${count(parser.unattributedDeopts, 'deopt')} in code the log does not describe: not attributed to a function`);
     }
     if (parser instanceof TraceParser && parser.positionLines === 0) {
       // Plain --trace-deopt prints no position for any deopt: say why they have none, once.

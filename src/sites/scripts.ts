@@ -3,7 +3,7 @@
 // file in this checkout that holds it, if any.
 import fs from 'node:fs';
 import path from 'node:path';
-import { isInternalScript } from '../runtime/scripts.js';
+import { EVAL_SCRIPT, isInternalScript } from '../runtime/scripts.js';
 import { isUnder, relativePath } from '../project/paths.js';
 
 /** Why a position was not mapped to a project file. */
@@ -21,7 +21,7 @@ const WIN_DRIVE = /^[A-Za-z]:[\\/]/;
 /** Classifies and normalizes a script name as V8 prints it. */
 export function scriptIdentity(script: string): ScriptIdentity {
   const s = script.trim();
-  if (!s || /^evalmachine\.|^eval at |^\[eval|^VM\d+$/.test(s)) return { kind: 'eval' };
+  if (!s || s === EVAL_SCRIPT || /^evalmachine\.|^eval at |^\[eval|^VM\d+$/.test(s)) return { kind: 'eval' };
   if (isInternalScript(s)) return { kind: 'internal' };
   if (/^file:/i.test(s)) return fileUrlIdentity(s);
   if (WIN_DRIVE.test(s) || s.startsWith('\\\\')) return { kind: 'path', path: s.replace(/\\/g, '/'), windows: true };

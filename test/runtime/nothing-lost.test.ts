@@ -63,7 +63,7 @@ test('one corrupted address in a real log: the row is skipped, the log read, con
       assert.equal(icSummary(model), icSummary(clean.model));
       assert.equal(notes, [
         `suite.v8.log: 1 malformed row skipped (first: line 3232, code-creation: bad SFI address "${quoted}")`,
-        'suite.v8.log: 1 deopt in code the log does not describe (unknown or eval\'d code): not attributed to a function',
+        'suite.v8.log: 1 deopt in code the log does not describe: not attributed to a function',
       ]);
       for (const n of notes) assert.not.match(n, /[\u0000-\u001f\u007f]/);
     }
@@ -130,7 +130,7 @@ test('corrupt gzip data mid-file: read up to where zlib stops, never fatal, one 
     assert.is(notes.length, 4);
     assert.match(notes[0]!, /^bad\.v8\.log\.gz: 3875 unknown rows skipped \(/);
     assert.equal(notes.slice(1), [
-      "bad.v8.log.gz: 7 deopts in code the log does not describe (unknown or eval'd code): not attributed to a function",
+      "bad.v8.log.gz: 7 deopts in code the log does not describe: not attributed to a function",
       'bad.v8.log.gz: gzip data damaged (incorrect data check) after 2097152 bytes: the rows before are read, and may be garbled',
       'bad.v8.log.gz: last line truncated',
     ]);

@@ -11,16 +11,32 @@
 // which keeps it at about twice the live code, whatever the length of the log.
 import type { OptimizingTier, RuntimeFunction } from '../model.js';
 
-export interface CodeEntry {
+/** What a code-creation row says of a code object. */
+export interface CodeInfo {
   start: number;
   size: number;
   fn?: RuntimeFunction;
   tier?: OptimizingTier;
   scriptName?: string;
-  /** Order of creation or last move: a freed range or an overlap kills only older code. */
-  seq: number;
+}
+
+/**
+ * A code object in the table. One class, so every entry has one shape: the
+ * compaction and the lookups read millions of them, and entries of mixed shapes
+ * made those reads megamorphic (a fifth of the time on a long run's log).
+ */
+export class CodeEntry implements CodeInfo {
   /** Deleted, moved (a new entry stands at the new address) or replaced: skipped by the next compaction. */
-  dead?: boolean;
+  dead = false;
+  constructor(
+    readonly start: number,
+    readonly size: number,
+    readonly fn: RuntimeFunction | undefined,
+    readonly tier: OptimizingTier | undefined,
+    readonly scriptName: string | undefined,
+    /** Order of creation or last move: a freed range or an overlap kills only older code. */
+    readonly seq: number,
+  ) {}
 }
 
 interface Range {
@@ -29,6 +45,8 @@ interface Range {
   seq: number;
 }
 
+/** Released pages whose sizes are kept (V8's pool of pages to reuse is far smaller). */
+const MAX_POOLED = 1 << 12;
 /** Entries below which the table is never compacted for its size alone. */
 const MIN_COMPACT = 4096;
 
@@ -42,6 +60,8 @@ export class CodeTable {
   private starts = new Float64Array(0);
   /** Entries made or moved since then: a compaction sorts only these and merges them in. */
   private pending: CodeEntry[] = [];
+  /** Starts of the entries that died since then (in `list` or not: a start of a live one only costs a step). */
+  private deadStarts: number[] = [];
   /** Whether `list` is out of date (something added, moved, deleted or released since). */
   private stale = false;
   private lastBest = -1;
@@ -50,17 +70,19 @@ export class CodeTable {
   private freed: Range[] = [];
   /** Heap pages (MemoryChunk) alive, by address: their sizes. */
   private readonly chunks = new Map<number, number>();
+  /** Pages released lately (this generation and the one before), by address: their sizes, for a page released again. */
+  private pooled = new Map<number, number>();
+  private pooledBefore = new Map<number, number>();
   private compactAt = MIN_COMPACT;
 
   get size(): number {
     return this.byStart.size;
   }
 
-  add(entry: Omit<CodeEntry, 'seq'>): void {
-    const e = entry as CodeEntry;
-    e.seq = ++this.seq;
+  add(info: CodeInfo): void {
+    const e = new CodeEntry(info.start, info.size, info.fn, info.tier, info.scriptName, ++this.seq);
     const before = this.byStart.get(e.start);
-    if (before) before.dead = true;
+    if (before) this.markDead(before);
     this.byStart.set(e.start, e);
     this.pending.push(e);
     this.stale = true;
@@ -75,11 +97,11 @@ export class CodeTable {
     const code = this.byStart.get(from);
     if (!code) return;
     this.byStart.delete(from);
-    code.dead = true;
+    this.markDead(code);
     // alive at its new place from now on
-    const moved: CodeEntry = { start: to, size: code.size, fn: code.fn, tier: code.tier, scriptName: code.scriptName, seq: ++this.seq };
+    const moved = new CodeEntry(to, code.size, code.fn, code.tier, code.scriptName, ++this.seq);
     const before = this.byStart.get(to);
-    if (before) before.dead = true;
+    if (before) this.markDead(before);
     this.byStart.set(to, moved);
     this.pending.push(moved);
     this.stale = true;
@@ -88,7 +110,7 @@ export class CodeTable {
   delete(start: number): void {
     const code = this.byStart.get(start);
     if (!code) return;
-    code.dead = true;
+    this.markDead(code);
     this.byStart.delete(start);
     this.stale = true;
   }
@@ -98,13 +120,26 @@ export class CodeTable {
     this.chunks.set(address, size);
   }
 
-  /** `delete,MemoryChunk,<address>`: the page is released; the code on it made before now is dead. */
-  chunkDeleted(address: number): void {
-    const size = this.chunks.get(address);
-    if (size === undefined) return; // a page from before the log started: its size is unknown
+  /**
+   * `delete,MemoryChunk,<address>`: the page is released; the code on it made
+   * before now is dead. Returns the page's size, undefined for a page the log
+   * never showed made (its size is unknown, nothing is dropped). Sizes of the
+   * last pages released are kept: V8 pools released pages and hands them out
+   * again without a `new` row.
+   */
+  chunkDeleted(address: number): number | undefined {
+    const size = this.chunks.get(address) ?? this.pooled.get(address) ?? this.pooledBefore.get(address);
+    if (size === undefined) return undefined;
     this.chunks.delete(address);
+    // Two generations bound the sizes kept without an ordered eviction.
+    if (this.pooled.size >= MAX_POOLED) {
+      this.pooledBefore = this.pooled;
+      this.pooled = new Map();
+    }
+    this.pooled.set(address, size);
     this.freed.push({ start: address, end: address + size, seq: this.seq });
     this.stale = true;
+    return size;
   }
 
   /** The code object whose range holds `pc`: the one starting last at or before it. */
@@ -143,46 +178,116 @@ export class CodeTable {
     const freed = this.freed.sort((a, b) => a.start - b.start);
     this.freed = [];
     const old = this.list;
-    const kept: CodeEntry[] = [];
-    const drop = (e: CodeEntry): void => {
-      if (this.byStart.get(e.start) === e) this.byStart.delete(e.start);
-      e.dead = true;
-      this.dropped++;
-    };
+    const oldStarts = this.starts;
+    const dead = this.deadStarts.sort((a, b) => a - b);
+    this.deadStarts = [];
+    let nextDead = 0;
+    // Made to size and filled up to `n` (pushing one by one was most of the time).
+    const kept = new Array<CodeEntry>(old.length + fresh.length);
+    let n = 0;
+    // The starts of `kept`, filled as it is (runs of old entries copied from the old starts).
+    const keptStarts = new Float64Array(old.length + fresh.length);
     // Released ranges that contain the current start (pages do not overlap, but a page may be released twice).
-    let active: Range[] = [];
+    const active: Range[] = [];
     let next = 0;
     let i = 0;
     let j = 0;
     while (i < old.length || j < fresh.length) {
+      // A run of old entries with nothing among them (no new entry, dead one or released range) is
+      // kept whole: the old list does not overlap itself, so only its first can meet the last kept.
+      // The same outcome as the entry-by-entry merge below, without reading each entry.
+      if (i < old.length && (j >= fresh.length || oldStarts[i]! <= fresh[j]!.start)) {
+        const first = oldStarts[i]!;
+        while (nextDead < dead.length && dead[nextDead]! < first) nextDead++;
+        let k = old.length;
+        if (nextDead < dead.length) k = lowerBound(oldStarts, dead[nextDead]!, i, k);
+        if (j < fresh.length) k = upperBound(oldStarts, fresh[j]!.start, i, k);
+        if (next < freed.length) k = lowerBound(oldStarts, freed[next]!.start, i, k);
+        let clear = k - i > 1;
+        if (clear && active.length) {
+          for (const r of active) if (r.end > first) clear = false;
+          if (clear) active.length = 0;
+        }
+        const last = n > 0 ? kept[n - 1]! : undefined;
+        if (clear && last && last.start + (last.size > 1 ? last.size : 1) > first) clear = false;
+        if (clear) {
+          keptStarts.set(oldStarts.subarray(i, k), n);
+          for (; i < k; i++) kept[n++] = old[i]!;
+          continue;
+        }
+      }
       const e = j >= fresh.length || (i < old.length && old[i]!.start <= fresh[j]!.start) ? old[i++]! : fresh[j++]!;
       if (e.dead) continue;
-      if (freed.length) {
+      if (next < freed.length || active.length) {
         while (next < freed.length && freed[next]!.start <= e.start) active.push(freed[next++]!);
-        if (active.length) active = active.filter((r) => r.end > e.start);
-        if (active.some((r) => r.seq >= e.seq)) {
-          drop(e);
+        let freedAfter = false;
+        let still = 0;
+        for (let k = 0; k < active.length; k++) {
+          const r = active[k]!;
+          if (r.end <= e.start) continue; // passed: forgotten
+          active[still++] = r;
+          if (r.seq >= e.seq) freedAfter = true;
+        }
+        if (still < active.length) active.length = still;
+        if (freedAfter) {
+          this.drop(e);
           continue;
         }
       }
       // Two live code objects never overlap: of two that do, the older one's memory was reused.
       let alive = true;
-      for (let last = kept[kept.length - 1]; last && last.start + Math.max(last.size, 1) > e.start; last = kept[kept.length - 1]) {
+      while (n > 0) {
+        const last = kept[n - 1]!;
+        if (last.start + (last.size > 1 ? last.size : 1) <= e.start) break;
         if (last.seq > e.seq) {
           alive = false;
           break;
         }
-        drop(kept.pop()!);
+        this.drop(kept[--n]!);
       }
-      if (alive) kept.push(e);
-      else drop(e);
+      if (alive) {
+        keptStarts[n] = e.start;
+        kept[n++] = e;
+      } else this.drop(e);
     }
+    kept.length = n;
     this.list = kept;
-    this.compactAt = Math.max(MIN_COMPACT, kept.length * 2);
+    this.compactAt = Math.max(MIN_COMPACT, n * 2);
     this.lastBest = -1;
-    const starts = new Float64Array(kept.length);
-    for (let k = 0; k < kept.length; k++) starts[k] = kept[k]!.start;
-    this.starts = starts;
+    this.starts = keptStarts.slice(0, n);
     this.stale = false;
   }
+
+  /** Marks `e` dead, noting its start for the next compaction. */
+  private markDead(e: CodeEntry): void {
+    if (e.dead) return;
+    e.dead = true;
+    this.deadStarts.push(e.start);
+  }
+
+  private drop(e: CodeEntry): void {
+    if (this.byStart.get(e.start) === e) this.byStart.delete(e.start);
+    e.dead = true;
+    this.dropped++;
+  }
+}
+
+/** The first index in [lo, hi) whose value is above `x` (hi if none); `a` is sorted. */
+function upperBound(a: Float64Array, x: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index in [lo, hi) whose value is at or above `x` (hi if none); `a` is sorted. */
+function lowerBound(a: Float64Array, x: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -31,6 +31,8 @@ const MAX_KEYS_PER_IC = 8;
 const MAX_MAPS_PER_IC = 64;
 /** Maps an entry keeps inline (more go to a list): a site goes megamorphic at its fifth. */
 const MAPS_INLINE = 5;
+/** Distinct map addresses numbered before the numbering starts over (at a join). */
+const MAX_MAP_NUMBERS = 1 << 14;
 /** Bound on the tables that share key, map and transition values between sites. */
 const MAX_INTERNED = 1 << 16;
 
@@ -283,7 +285,7 @@ export class IcSites {
   private readonly transitionCache = new Map<string, Map<string, Transition[]>>();
   private transitionCacheSize = 0;
   private readonly keyLists = new Map<string, string[]>();
-  /** Map addresses by number (see mapId), each given a small one in first-seen order, and its text once decoded. */
+  /** Map addresses by number (see mapId), each given a small one in first-seen order, and its text once decoded (both emptied at a join when large). */
   private readonly mapNumbers = new NumberIndex();
   private readonly mapTexts: Array<string | undefined> = [];
 
@@ -387,6 +389,11 @@ export class IcSites {
       this.joined.push(s);
     }
     window.clear();
+    // Map numbers are compared within a window only: a long run makes maps without end, so the table starts over.
+    if (this.mapNumbers.size > MAX_MAP_NUMBERS) {
+      this.mapNumbers.clear();
+      this.mapTexts.length = 0;
+    }
   }
 
   /** The sites that went polymorphic or beyond, in the order they were joined. Call once, after the last join. */

@@ -13,12 +13,13 @@ import {
   parsePosition,
 } from '../model.js';
 import { own } from '../own.js';
-import { isInternalScript } from '../scripts.js';
+import { EVAL_SCRIPT, isInternalScript } from '../scripts.js';
 import { Skipped } from '../skipped.js';
-import { canonicalHex, numberField, text } from './bytes.js';
-import { CodeTable } from './code-table.js';
+import { canonicalHex, decimal, numberField, text } from './bytes.js';
+import { type CodeInfo, CodeTable } from './code-table.js';
 import { unescapeField } from './escape.js';
 import { IC_KINDS, IcSites } from './ic-sites.js';
+import { SfiOwners } from './sfi-owners.js';
 
 /** Rows understood but not needed for the model. */
 const IGNORED = new Set<string>([
@@ -39,6 +40,11 @@ const CODE_CREATION_TAG = latin1('code-creation,');
 // A long run's log has millions of these (every GC moves code and SFIs): read from the bytes.
 const CODE_MOVE_TAG = latin1('code-move,');
 const SFI_MOVE_TAG = latin1('sfi-move,');
+// Heap pages made and released (each GC), and rows only counted: no string for them.
+const NEW_CHUNK_TAG = latin1('new,MemoryChunk,');
+const DELETE_CHUNK_TAG = latin1('delete,MemoryChunk,');
+const SCRIPT_TAG = latin1('script,');
+const COMPILATION_CACHE_TAG = latin1('compilation-cache,');
 
 /** Fields in bytes [start, end), counted up to `max`. */
 function fieldCount(buf: Buffer, start: number, end: number, max: number): number {
@@ -59,12 +65,12 @@ function tierOfMarker(marker: string): OptimizingTier | undefined {
   return undefined;
 }
 
-/** `name FILE:LINE:COL` → name and position (the name may be empty or contain spaces). */
+/** `name FILE:LINE:COL` → name and position (the name may be empty or contain spaces; FILE is empty for eval'd code). */
 function splitCodeName(field: string): { name: string; position?: SourcePosition } {
   const text = unescapeField(field);
   const sp = text.lastIndexOf(' ');
   const loc = sp >= 0 ? text.slice(sp + 1) : text;
-  const position = parsePosition(loc);
+  const position = parsePosition(loc.startsWith(':') ? EVAL_SCRIPT + loc : loc);
   if (!position) return { name: text };
   return { name: sp >= 0 ? own(text.slice(0, sp)) : '', position };
 }
@@ -82,12 +88,15 @@ export class V8LogParser {
   /** Code objects alive at the current row (bounded by what lives, not by what the log ever made). */
   readonly codes = new CodeTable();
   /**
-   * The function each SFI address of this log belongs to now. It keeps each
+   * The function each live SFI address of this log belongs to now. It keeps each
    * function's `sfis` to its current addresses: a moved SFI leaves its old
-   * address, and an address reused for another function leaves the old one.
+   * address, an address reused for another function leaves the old one, and an
+   * SFI left on a released page is gone.
    */
-  private readonly sfiOwner = new Map<number, RuntimeFunction>();
-  /** Functions whose SFI addresses moved or were taken by another function: their `sfis` are set again at the end. */
+  readonly sfiOwners = new SfiOwners<RuntimeFunction>();
+  /** Pages released (start, end, ...) whose SFIs are not dropped yet (see heapChunk). */
+  private released: number[] = [];
+  /** Functions whose SFI addresses moved, died or were taken by another function: their `sfis` are set again at the end. */
   private readonly movedFns = new Set<RuntimeFunction>();
   /** Deopt kinds and reasons, shared (a few distinct ones, repeated by thousands of rows). */
   private readonly words = new Map<string, string>();
@@ -120,9 +129,14 @@ export class V8LogParser {
       for (const tag of SKIPPED_TAGS) if (hasPrefix(buf, start, end, tag)) return void this.recognized++;
     } else if (c === 115 /* s */) {
       if (hasPrefix(buf, start, end, SFI_MOVE_TAG) && this.moveBytes(false, buf, start + SFI_MOVE_TAG.length, end)) return;
+      if (hasPrefix(buf, start, end, SCRIPT_TAG)) return void this.recognized++;
+    } else if (c === 110 /* n */ || c === 100 /* d */) {
+      const tag = c === 110 ? NEW_CHUNK_TAG : DELETE_CHUNK_TAG;
+      if (hasPrefix(buf, start, end, tag) && this.chunkBytes(c === 110, buf, start + tag.length, end)) return;
     } else if (c === 99 /* c */) {
       if (hasPrefix(buf, start, end, CODE_CREATION_TAG)) return this.codeCreation(buf, start, end);
       if (hasPrefix(buf, start, end, CODE_MOVE_TAG) && this.moveBytes(true, buf, start + CODE_MOVE_TAG.length, end)) return;
+      if (hasPrefix(buf, start, end, COMPILATION_CACHE_TAG)) return void this.recognized++;
       // A source-position table without inlined functions: nothing for the model (see codeSourceInfo).
       if (buf[end - 1] === 44 /* , */ && hasPrefix(buf, start, end, SOURCE_INFO_TAG) && fieldCount(buf, start, end, 9) === 8) return void this.recognized++;
     }
@@ -230,7 +244,7 @@ export class V8LogParser {
     if (!(time >= 0)) return this.skipped.bad('code-creation', 'bad time', buf.toString('utf8', cm[2]! + 1, cm[3]!));
     this.recognized++;
     const { name, position } = splitCodeName(buf.toString('utf8', cm[5]! + 1, beforeLast));
-    const entry: { start: number; size: number; tier?: OptimizingTier; fn?: RuntimeFunction; scriptName?: string } = { start, size, tier };
+    const entry: CodeInfo = { start, size, tier };
     if (position && sfi !== undefined) {
       position.script = this.scriptName(position.script);
       // The builder learns a function's first SFI now, later ones (recompiles, moves) once at the end:
@@ -249,16 +263,14 @@ export class V8LogParser {
 
   /** Records that `sfi` (normalized) is `fn`'s now. */
   private ownSfi(sfi: string, fn: RuntimeFunction): void {
-    const key = Number(sfi);
-    const before = this.sfiOwner.get(key);
-    if (before === fn) return;
-    if (before) this.movedFns.add(before);
-    this.sfiOwner.set(key, fn);
+    if (this.released.length) this.dropReleasedSfis();
+    const before = this.sfiOwners.set(Number(sfi), fn);
+    if (before && before !== fn) this.movedFns.add(before);
   }
 
   /** The function of an SFI address at the current row: this log's owner table first, then the builder's. */
   private fnOfSfi(sfi: string): RuntimeFunction {
-    const fn = this.sfiOwner.get(Number(sfi));
+    const fn = this.sfiOwners.get(Number(sfi));
     if (fn) return fn;
     const made = this.b.fnBySfi(sfi, '');
     this.ownSfi(sfi, made);
@@ -271,8 +283,15 @@ export class V8LogParser {
    * Most moved SFIs belong to no function of the model: they cost no string.
    */
   private moveBytes(code: boolean, buf: Buffer, start: number, end: number): boolean {
-    const comma = buf.indexOf(44, start);
-    if (comma < 0 || comma >= end || buf.indexOf(44, comma + 1) >= 0 && buf.indexOf(44, comma + 1) < end) return false;
+    // One comma, found by a loop: the rows are short, and Buffer#indexOf is a native call that
+    // searches past the row's end (the rest of the block) when there is no second comma.
+    let comma = -1;
+    for (let i = start; i < end; i++) {
+      if (buf[i] !== 44 /* , */) continue;
+      if (comma >= 0) return false;
+      comma = i;
+    }
+    if (comma < 0) return false;
     const from = canonicalHex(buf, start, comma);
     const to = canonicalHex(buf, comma + 1, end);
     if (from < 0 || to < 0) return false;
@@ -290,12 +309,11 @@ export class V8LogParser {
    * and the builder learn the final addresses once, in finish().
    */
   private moveSfi(from: number, to: number): void {
-    const fn = this.sfiOwner.get(from);
+    if (this.released.length) this.dropReleasedSfis();
+    const fn = this.sfiOwners.delete(from);
     if (!fn) return;
-    this.sfiOwner.delete(from);
-    const before = this.sfiOwner.get(to);
+    const before = this.sfiOwners.set(to, fn);
     if (before && before !== fn) this.movedFns.add(before);
-    this.sfiOwner.set(to, fn);
     this.movedFns.add(fn);
   }
 
@@ -305,17 +323,57 @@ export class V8LogParser {
     if (f.length < (tag === 'new' ? 4 : 3)) return this.short(tag, f.join(','));
     if (!NUMBER.test(f[2]!)) return this.skipped.bad(tag, 'bad address', f[2]!);
     if (tag === 'new' && !NUMBER.test(f[3]!)) return this.skipped.bad(tag, 'bad size', f[3]!);
+    this.chunk(tag === 'new', Number(f[2]), Number(f[3]));
+  }
+
+  /**
+   * `new,MemoryChunk,<address>,<size>` / `delete,MemoryChunk,<address>` from the bytes
+   * [start, end) after the tag's comma, when the fields are plain; false leaves the row to `line`.
+   */
+  private chunkBytes(created: boolean, buf: Buffer, start: number, end: number): boolean {
+    let comma = -1;
+    for (let i = start; i < end; i++) {
+      if (buf[i] !== 44 /* , */) continue;
+      if (comma >= 0 || !created) return false;
+      comma = i;
+    }
+    if (created && (comma < 0 || comma + 1 >= end)) return false;
+    const address = canonicalHex(buf, start, created ? comma : end);
+    const size = created ? decimal(buf, comma + 1, end) : 0;
+    if (address < 0 || !(size >= 0)) return false;
+    this.chunk(created, address, size);
+    return true;
+  }
+
+  /** A heap page made or released (a row read and checked). */
+  private chunk(created: boolean, address: number, size: number): void {
     this.recognized++;
-    if (tag === 'new') return this.codes.chunkCreated(Number(f[2]), Number(f[3]));
+    if (created) {
+      // The page may be one released before, now reused: what was on it before is gone.
+      if (this.released.length) this.dropReleasedSfis();
+      return this.codes.chunkCreated(address, size);
+    }
     // IC rows logged so far may name code on this page: join them while it is known.
     this.flushIcs();
-    this.codes.chunkDeleted(Number(f[2]));
+    const released = this.codes.chunkDeleted(address);
+    // The GC moves every live object off a page before releasing it: SFIs still there are dead. Applied
+    // when the log goes on: a log ends with the release of every page (the heap torn down at exit), and
+    // the SFIs alive then keep their addresses (trace text of the same run is joined by them).
+    if (released !== undefined) this.released.push(address, address + released);
+  }
+
+  /** Drops the SFIs left on the pages released since the last call: the log went on, so they died. */
+  private dropReleasedSfis(): void {
+    const r = this.released;
+    this.released = [];
+    for (let i = 0; i < r.length; i += 2) this.sfiOwners.release(r[i]!, r[i + 1]!, (fn) => this.movedFns.add(fn));
   }
 
   /** One string per script name (code rows repeat it, each a view of its row). */
   private scriptName(name: string): string {
     let known = this.scriptNameStrings.get(name);
-    if (known === undefined) this.scriptNameStrings.set(name, (known = own(name)));
+    // Keyed by the copy: the text given may be a view of its whole row (a script-source row holds the source).
+    if (known === undefined) this.scriptNameStrings.set((known = own(name)), known);
     return known;
   }
 
@@ -331,7 +389,7 @@ export class V8LogParser {
     const reason = this.word(unescapeField(f[f.length - 1]!));
     const fn = code?.fn;
     if (!fn) return void this.unattributedDeopts++;
-    const site = this.site(positionText);
+    const site = this.site(positionText, code.scriptName === EVAL_SCRIPT);
     const tier = code.tier;
     this.b.model.deopts.push({ fn: fn.key, kind, reason, tier, site, time: Number(f[1]), source: this.source });
     fn.timeline.push({ kind: 'deoptimized', deoptKind: kind, reason, tier, source: this.source });
@@ -346,11 +404,20 @@ export class V8LogParser {
     return w;
   }
 
-  /** The parsed position of a deopt, shared by the deopts printed with the same text. */
-  private site(positionText: string): DeoptSite | undefined {
-    if (this.sites.has(positionText)) return this.sites.get(positionText);
-    const site = parseDeoptSite(positionText);
-    if (this.sites.size < 1 << 16) this.sites.set(own(positionText), site);
+  /**
+   * The parsed position of a deopt, shared by the deopts printed with the same text.
+   * In eval'd code (`inEval`), V8 prints the positions of the script without a name
+   * as `unknown`: they are named as the code's position is.
+   */
+  private site(positionText: string, inEval: boolean): DeoptSite | undefined {
+    const cacheKey = inEval ? EVAL_SCRIPT + positionText : positionText;
+    if (this.sites.has(cacheKey)) return this.sites.get(cacheKey);
+    let site = parseDeoptSite(positionText);
+    if (site && inEval) {
+      const named = (p: SourcePosition): SourcePosition => (p.script === 'unknown' ? { ...p, script: EVAL_SCRIPT } : p);
+      site = { position: named(site.position), inlinedAt: site.inlinedAt.map(named) };
+    }
+    if (this.sites.size < 1 << 16) this.sites.set(own(cacheKey), site);
     return site;
   }
 
@@ -458,7 +525,8 @@ export class V8LogParser {
     if (!/^\d+$/.test(idText)) return this.skipped.bad(tag, 'bad script id', idText);
     this.recognized++;
     const id = Number(idText);
-    const name = unescapeField(line.slice(c2 + 1, c3));
+    // One string per name, not a view of the row (a script-source row holds the whole source).
+    const name = this.scriptName(unescapeField(line.slice(c2 + 1, c3)));
     const key = `${this.source}:${id}`;
     const scripts = this.b.model.scripts;
     let info = scripts.get(key);
@@ -482,7 +550,7 @@ export class V8LogParser {
     const moved = this.movedFns;
     if (moved.size) {
       for (const fn of moved) if (fn.position) fn.sfis.clear();
-      for (const [address, fn] of this.sfiOwner) {
+      for (const [address, fn] of this.sfiOwners.entries()) {
         if (fn.position && moved.has(fn)) this.b.fnByPosition(fn.position, fn.name, '0x' + address.toString(16));
       }
     }
