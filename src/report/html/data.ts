@@ -6,6 +6,7 @@ import type { RuntimeSection } from '../model.js';
 import { summarize, type ReportModel } from '../model.js';
 import { highlight } from './highlight.js';
 import { markdownToHtml } from './markdown.js';
+import { formatBytes } from '../../correlate/allocations.js';
 
 /**
  * Optional fields the runtime section may carry beyond `RuntimeSection`; the report renders
@@ -54,6 +55,8 @@ export interface HtmlFinding {
   r: number;
   m: string;
   ok?: 1;
+  /** The profiles' word on its function, ready to print: "27.8% cpu · 181.9 MB". */
+  hot?: string;
   ev?: Array<{ k: string; m: string; at?: Where }>;
   rel?: Array<{ m: string; at: Where; el: number; ec: number }>;
 }
@@ -136,6 +139,8 @@ export function buildData(input: ReportModel): HtmlData {
     const out: HtmlFinding = { f: fileIndex.get(f.file)!, l: f.line, c: f.column, el: f.endLine, ec: f.endColumn, lv, r: ruleOf(f.ruleId), m: f.message };
     files[out.f]!.n[lv]!++;
     if (f.confirmed) out.ok = 1;
+    const heat = [f.hotness ? `${f.hotness.totalPercent.toFixed(1)}% cpu` : '', f.allocated ? formatBytes(f.allocated.bytes) : ''].filter(Boolean).join(' · ');
+    if (heat) out.hot = heat;
     if (f.evidence?.length) out.ev = f.evidence.map((e) => ({ k: e.kind, m: e.message, ...(e.line !== undefined ? { at: where(e.file ?? f.file, e.line, e.column)! } : {}) }));
     if (f.related?.length) out.rel = f.related.map((r) => ({ m: r.message, at: where(r.file, r.line, r.column)!, el: r.endLine, ec: r.endColumn }));
     return out;

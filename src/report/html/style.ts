@@ -111,6 +111,7 @@ p.empty.panel{padding:16px}
 .ah .rid{font-family:var(--mono);font-size:12px;color:var(--muted);flex:none}
 .ah .sum{overflow:hidden;text-overflow:ellipsis;flex:1;min-width:0}
 .ah .pos{flex:none;font-family:var(--mono);font-size:12px;color:var(--muted)}
+.ah .heat{flex:none;font-family:var(--mono);font-size:12px;color:var(--accent);font-variant-numeric:tabular-nums}
 .ab{padding:4px 16px 14px calc(var(--nw,48px) + 21px);max-width:980px;line-height:1.55}
 .ab .msg{margin:0 0 10px;font-size:14px}
 .ab h5{margin:12px 0 4px;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
