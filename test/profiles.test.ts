@@ -184,7 +184,7 @@ test('top: the hottest functions with shares, bytes, tiers, deopts, inlining, fi
     '                                tiers: interpreted → Turbofan (OSR) → deopt → Turbofan (OSR)',
     '                                deopts: 1× Insufficient type feedback for compare operation (line 12)',
     '                                inlined: pick, scale',
-    '                                12:3 deopt (warning)',
+    '                                12:3 deopt (note)',
     '                                14:20 closure-in-loop (warning, confirmed)',
     '   24.64%   24.64%     1.4 GB  collect  program.js:34:17',
     '                                tiers: interpreted → Turbofan (OSR) → deopt → Turbofan → deopt → Turbofan (OSR) → Turbofan',

@@ -103,8 +103,8 @@ test('Node 20, CommonJS with source maps: deopts at the exact .ts expressions', 
 test('Node 24, CommonJS: deopts in Maglev and Turbofan at .ts positions', () => {
   const r = analyze('--deopt', '../runs/24-cjs');
   assert.equal(r.findings.filter((f) => f.ruleId === 'deopt').map(brief), [
-    'deopt src/main.ts:16:15-16:26 warning',
-    'deopt src/main.ts:18:1-18:12 warning',
+    'deopt src/main.ts:16:15-16:26 note',
+    'deopt src/main.ts:18:1-18:12 note',
     'deopt src/patterns.ts:32:10-32:18 warning',
     'deopt src/patterns.ts:44:48-44:55 warning',
     'deopt src/patterns.ts:56:3-56:6 warning',
@@ -174,7 +174,7 @@ test('confirmed findings in SARIF: message, properties, related locations; GitHu
     'trace.txt: 1 line of program output or unknown text skipped',
     'stdout.txt: 40 lines of program output or unknown text skipped',
     '69 runtime events in node internals/node_modules/eval were not mapped',
-    '2 notes (candidates without runtime evidence) not included; --show-notes includes them.',
+    '4 notes (candidates without runtime evidence) not included; --show-notes includes them.',
   ]);
   assert.equal(results.filter((r) => /build-/.test(r.locations[0].physicalLocation.artifactLocation.uri)).map(at), []);
 });
@@ -187,8 +187,8 @@ test('logs recorded in another directory map with --root, and by path suffix wit
   const bySuffix = analyze(...files).findings.filter((f) => f.ruleId === 'deopt' || f.ruleId === 'megamorphic-ic').map(brief);
   assert.equal(viaDir, [
     'megamorphic-ic src/main.ts:8:35-8:42 warning',
-    'deopt src/main.ts:16:15-16:26 warning',
-    'deopt src/main.ts:18:1-18:12 warning',
+    'deopt src/main.ts:16:15-16:26 note',
+    'deopt src/main.ts:18:1-18:12 note',
     'megamorphic-ic src/patterns.ts:26:49-26:61 warning',
     'deopt src/patterns.ts:32:10-32:18 warning',
     'megamorphic-ic src/patterns.ts:32:10-32:18 warning',

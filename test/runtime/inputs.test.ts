@@ -48,19 +48,19 @@ test('runtime findings and JSON on node 24', async () => {
   assert.equal(findings, [
     'deopt warning deopt-eager.js:6:12 getX',
     'deopt warning deopt-eager.js:10:12 addOne',
-    'deopt warning deopt-eager.js:14:25 label',
+    'deopt note deopt-eager.js:14:25 label',
     'deopt warning deopt-eager.js:19:12 outer',
     'deopt note deopt-lazy.js:14:14 area',
     'inlining-rejected note deopt-lazy.js:19:15 widen',
     'inlining-rejected note deopt-lazy.js:49:14 flip',
     'deopt note deopt-lazy.js:53:16 offset',
     'deopt warning deopt-lazy.js:54:3 offset',
-    'deopt warning hot-osr.js:19:10 ',
+    'deopt note hot-osr.js:19:10 ',
     'megamorphic-ic warning ic-states.js:6:12 readX',
     'megamorphic-ic warning ic-states.js:15:10 put',
     'inlining-rejected note inlining.js:10:13 big',
     'inlining-rejected note inlining.js:59:15 never',
-    'deopt warning inlining.js:80:9 ',
+    'deopt note inlining.js:80:9 ',
     'deopt warning esm-deopt.mjs:4:29 norm',
   ]);
   const big = deriveRuntimeFindings(model).find((f) => f.ruleId === 'inlining-rejected' && f.functionName === 'big')!;

@@ -40,7 +40,7 @@ function findings(stdout: string): string[] {
 const SUITE_FINDINGS = [
   'deopt deopt-eager.js:6:10-6:13 warning', // return p.x;      (wrong map, at `x`)
   'deopt deopt-eager.js:10:10-10:15 warning', // return n + 1;  (not a Smi, at `+`)
-  'deopt deopt-eager.js:14:23-14:29 warning', // o.name
+  'deopt deopt-eager.js:14:23-14:29 note', // o.name
   'deopt deopt-eager.js:19:10-19:13 warning', // p.y, inlined into outer
   'deopt deopt-lazy.js:14:1-14:17 note', // function area(p): dependency deopts sit at the function start
   'inlining-rejected deopt-lazy.js:19:1-19:18 note', // function widen(o)
@@ -48,12 +48,12 @@ const SUITE_FINDINGS = [
   'deopt deopt-lazy.js:53:1-53:19 note', // function offset(x)
   'deopt deopt-lazy.js:54:3-54:10 warning', // flip(x)
   'deopt esm-deopt.mjs:4:27-4:30 warning', // v.x, from a file:// URL
-  'deopt hot-osr.js:19:10-19:20 warning', // longLoop()
+  'deopt hot-osr.js:19:10-19:20 note', // longLoop()
   'megamorphic-ic ic-states.js:6:10-6:13 warning', // o.x
   'megamorphic-ic ic-states.js:15:3-15:17 warning', // o[key] = value
   'inlining-rejected inlining.js:10:1-10:16 note', // function big(a)
   'inlining-rejected inlining.js:59:1-59:18 note', // function never(a)
-  'deopt inlining.js:80:1-80:12 warning', // console.log
+  'deopt inlining.js:80:1-80:12 note', // console.log
 ];
 
 test('v8.log and trace of node 24, analyzed from a copy of the programs with --root: exact expression ranges', () => {
@@ -75,7 +75,7 @@ test('without --root, the longest path suffix inside the project maps the same s
 });
 
 const TS_SITES = [
-  'deopt src/main.ts:8:8-8:21 warning', // norm(flipped): insufficient feedback for the call
+  'deopt src/main.ts:8:8-8:21 note', // norm(flipped): insufficient feedback for the call
   'deopt src/vec.ts:9:22-9:34 warning', // (a as Vec).x in dot()
   'deopt src/vec.ts:9:22-9:34 warning', // the same, inlined into norm()
 ];

@@ -38,7 +38,7 @@ export const rule = defineRuntimeRule({
     tags: ['performance', 'runtime', 'deoptimization'],
     precision: 'high',
     helpMarkdown:
-      'Captured with `--trace-deopt-verbose` (trace text) or `--log-deopt` (v8.log). V8 compiled the function with assumptions taken from type feedback; the check at this position failed, so V8 *deoptimized*: it discarded the optimized code and resumed in the interpreter.\n\nCommon reasons: `wrong map` (an object of another shape reached the site: create objects with the same properties in the same order, initialise all fields in the constructor), `not a Smi` / `not a Number` (mixed integer/double/other values: keep one numeric kind), `Insufficient type feedback` (a branch never ran before optimization: usually harmless once, a problem if repeated). `deopt-lazy` / `dependency-change` mean a fact the code depended on changed (a prototype or a global was reassigned, a field changed representation): avoid mutating prototypes and globals after startup. V8 logs these at the start of the function whose code was thrown away, not at the change that caused them.' +
+      'Captured with `--trace-deopt-verbose` (trace text) or `--log-deopt` (v8.log). V8 compiled the function with assumptions taken from type feedback; the check at this position failed, so V8 *deoptimized*: it discarded the optimized code and resumed in the interpreter.\n\nCommon reasons: `wrong map` (an object of another shape reached the site: create objects with the same properties in the same order, initialise all fields in the constructor), `not a Smi` / `not a Number` (mixed integer/double/other values: keep one numeric kind), `Insufficient type feedback` (a branch never ran before optimization: harmless once, reported as a note then; a problem if repeated). `deopt-lazy` / `dependency-change` mean a fact the code depended on changed (a prototype or a global was reassigned, a field changed representation): avoid mutating prototypes and globals after startup. V8 logs these at the start of the function whose code was thrown away, not at the change that caused them.' +
       '\n\nSee docs/rules/deopt.md.',
   },
   messages: {
@@ -62,6 +62,8 @@ export const rule = defineRuntimeRule({
       const tiers = new Set(g.map((p) => p.d.tier ?? ''));
       const onlyDependency = causes.every((c) => c.evs[0]!.kind === 'dependency-change');
       const reasons = causes.map((c) => c.evs[0]!.reason);
+      // One deopt for feedback a path had not collected yet is how V8 learns a new branch: a note.
+      const firstFeedback = total === 1 && reasons.every((r) => /insufficient type feedback/i.test(r));
       // A deopt at a call or construct site is about the call, not the callee name V8 points at.
       const expression = first.atFunctionStart ? undefined : /\bconstruct\b/i.test(reasons.join(' ')) ? 'new' : /\bcall\b/i.test(reasons.join(' ')) ? 'call' : undefined;
       ctx.report({
@@ -75,7 +77,7 @@ export const rule = defineRuntimeRule({
           tier: tierText(tiers),
           hint: deoptHint(causes[0]!.evs[0]!.reason),
         },
-        ...(onlyDependency ? { level: 'note' as const } : {}),
+        ...(onlyDependency || firstFeedback ? { level: 'note' as const } : {}),
         functionName: name,
         evidence: causes.map((c) => {
           const d = c.evs[0]!;
