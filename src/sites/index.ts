@@ -160,8 +160,15 @@ export class SiteResolver {
     return fn ? { start: fn.start, name: fn.name } : { start: -1, name: '' };
   }
 
-  /** A V8 position in the text it names: the executed file, or the original through its source map. */
-  private place(script: string, line: number, column: number): { doc: SourceDoc; file: string; offset: number } | Unmapped {
+  /**
+   * A V8 position in the text it names: the executed file, or the original through its source
+   * map (then `generated` is the executed text, its offset and how to name that file).
+   */
+  private place(
+    script: string,
+    line: number,
+    column: number,
+  ): { doc: SourceDoc; file: string; offset: number; generated?: { doc: SourceDoc; offset: number; file: string } } | Unmapped {
     const e = this.entry(script);
     if (e.early) return { reason: e.early };
     const locatedReason = e.located && 'reason' in e.located ? e.located.reason : undefined;
@@ -178,7 +185,8 @@ export class SiteResolver {
         if (!('reason' in orig) && orig.inProject) {
           const doc = this.docAt(orig.file);
           const off2 = doc?.offsetOf(op.line, op.column);
-          if (doc && off2 !== undefined) return { doc, file: orig.file, offset: off2 };
+          const genFile = genLocal?.inProject ? this.relative(genLocal.file) : e.docLocation;
+          if (doc && off2 !== undefined) return { doc, file: orig.file, offset: off2, generated: { doc: e.doc, offset, file: genFile } };
         }
       }
     }
@@ -187,36 +195,13 @@ export class SiteResolver {
   }
 
   private resolveUnsafe(script: string, line: number, column: number, hint?: ExpressionKind): ResolvedSite | Unmapped {
-    const e = this.entry(script);
-    if (e.early) return { reason: e.early };
-    const locatedReason = e.located && 'reason' in e.located ? e.located.reason : undefined;
-    if (!e.doc) return { reason: locatedReason ?? 'missing-file' };
-    const offset = e.doc.offsetOf(line, column);
-    if (offset === undefined) return { reason: 'out-of-range' };
-
-    const genLocal = e.docIsLocal && e.located && !('reason' in e.located) ? e.located : undefined;
-    if (!e.isTs) {
-      const lm = this.mapOf(e);
-      const op = lm ? originalPoint(lm, line, column) : undefined;
-      if (lm && op) {
-        const orig = this.locateSource(lm.location, op.source);
-        if ('reason' in orig && orig.reason === 'node_modules') return orig;
-        if (!('reason' in orig) && orig.inProject) {
-          const doc = this.docAt(orig.file);
-          const off2 = doc?.offsetOf(op.line, op.column);
-          if (doc && off2 !== undefined) {
-            const genKind = expressionAt(e.doc, offset, hint)?.kind;
-            const site = this.siteIn(doc, orig.file, off2, hint ?? (genKind !== 'other' ? genKind : undefined));
-            return {
-              ...site,
-              generated: { file: genLocal?.inProject ? this.relative(genLocal.file) : e.docLocation, line, column },
-            };
-          }
-        }
-      }
-    }
-    if (genLocal?.inProject) return this.siteIn(e.doc, genLocal.file, offset, hint);
-    return { reason: locatedReason ?? 'outside-project' };
+    const p = this.place(script, line, column);
+    if ('reason' in p) return p;
+    if (!p.generated) return this.siteIn(p.doc, p.file, p.offset, hint);
+    // The executed code says what kind of expression V8 pointed at; the original may read otherwise.
+    const genKind = expressionAt(p.generated.doc, p.generated.offset, hint)?.kind;
+    const site = this.siteIn(p.doc, p.file, p.offset, hint ?? (genKind !== 'other' ? genKind : undefined));
+    return { ...site, generated: { file: p.generated.file, line, column } };
   }
 
   private siteIn(doc: SourceDoc, file: string, offset: number, hint: ExpressionKind | undefined): Omit<ResolvedSite, 'generated'> {
