@@ -7,6 +7,7 @@ import { createCompilerHost } from '../project/host.js';
 import { analyzeSourceFile, type ActiveRule } from './engine.js';
 import { STATIC_RULES } from '../rules/index.js';
 import { resolveOptions } from '../config/load.js';
+import { ts6Engine } from '../types/ts6.js';
 
 const ROOT = path.resolve('/virtual');
 
@@ -37,7 +38,7 @@ export function analyzeText(code: string, fileName = 'test.ts', opts: VirtualOpt
   host.readFile = (name) => files.get(path.resolve(name)) ?? readFile.call(host, name);
   host.getCurrentDirectory = () => ROOT;
   const program = ts.createProgram({ rootNames: [...files.keys()], options, host });
-  const checker = program.getTypeChecker();
+  const engine = ts6Engine(program);
   const wanted = opts.rules ? new Set(opts.rules) : undefined;
   const rules: ActiveRule[] = STATIC_RULES.filter((r) => !wanted || wanted.has(r.meta.id)).map((rule) => ({
     rule,
@@ -46,5 +47,5 @@ export function analyzeText(code: string, fileName = 'test.ts', opts: VirtualOpt
   }));
   const sf = program.getSourceFile(path.join(ROOT, fileName));
   if (!sf) throw new Error(`virtual file ${fileName} not in program`);
-  return analyzeSourceFile(sf, { program, checker, baseDir: ROOT, rules, reportUnusedSuppressions: opts.reportUnusedSuppressions ?? true });
+  return analyzeSourceFile(sf, { checker: engine.checker, project: engine.project, baseDir: ROOT, rules, reportUnusedSuppressions: opts.reportUnusedSuppressions ?? true });
 }

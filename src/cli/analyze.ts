@@ -1,5 +1,6 @@
 // `jitlint analyze`: arguments → the pipeline (src/pipeline/analyze.ts) → a report on stdout
 // or in a file, and the exit code. Nothing else happens here.
+import { ENGINES, type EngineName } from '../types/checker.js';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -50,6 +51,7 @@ function parse(argv: string[]) {
       rule: { type: 'string', multiple: true },
       category: { type: 'string' },
       timing: { type: 'boolean' },
+      engine: { type: 'string' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       debug: { type: 'boolean' },
@@ -102,6 +104,9 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<Analyze
   for (const f of values.deopt ?? []) if (f === '') throw new UsageError('--deopt: expected a file or directory');
   if (values.root === '') throw new UsageError('--root: expected the directory the program ran in');
 
+  if (values.engine !== undefined && !(ENGINES as readonly string[]).includes(values.engine)) {
+    throw new UsageError(`--engine ${values.engine}: unknown engine (expected ${ENGINES.join(' or ')})`);
+  }
   const timing = new Timing(Boolean(values.timing));
   const progress = new Progress();
   let result;
@@ -119,6 +124,7 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<Analyze
       ...(values['show-notes'] ? { showNotes: true } : {}),
       ...(values['include-tests'] ? { includeTests: true } : {}),
       category,
+      ...(values.engine ? { engine: values.engine as EngineName } : {}),
       timing,
       onPhase: (phase, done, total) => progress.update(phase, done, total),
     });

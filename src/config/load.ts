@@ -1,5 +1,6 @@
 // jitlint.config.json (or the "jitlint" key of package.json): rule levels and options, ignores.
 // JSON only: no code runs from configuration.
+import { ENGINES, type EngineName } from '../types/checker.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Level } from '../model.js';
@@ -25,6 +26,8 @@ export interface Config {
   showNotes?: boolean;
   /** `"includeTests": true`: analyze test and benchmark files too (skipped by default). */
   includeTests?: boolean;
+  /** `"engine": "ts6" | "tsgo"`: which TypeScript answers the rules' type questions. */
+  engine?: EngineName;
 }
 
 const LEVELS: readonly RuleSetting[] = ['off', 'note', 'warning', 'error'];
@@ -102,8 +105,11 @@ function validate(source: string, raw: unknown): Config {
     } else if (key === 'showNotes') {
       if (typeof value !== 'boolean') throw new UsageError(`${source}: "showNotes" must be true or false`);
       config.showNotes = value;
+    } else if (key === 'engine') {
+      if (typeof value !== 'string' || !(ENGINES as readonly string[]).includes(value)) throw new UsageError(`${source}: "engine" must be ${ENGINES.map((e) => `"${e}"`).join(' or ')}`);
+      config.engine = value as EngineName;
     } else {
-      throw new UsageError(`${source}: unknown key "${key}" (expected "rules", "ignores", "includeTests" or "showNotes")`);
+      throw new UsageError(`${source}: unknown key "${key}" (expected "rules", "ignores", "includeTests", "showNotes" or "engine")`);
     }
   }
   return config;

@@ -3,6 +3,7 @@
 // cast, or a member read/call on an `any` receiver. Types are erased, so nothing is boxed at
 // run time: the finding says that type information is lost here and that the site may see
 // many shapes (bench/evidence/any-boxing.mjs: free at 1 to 4 shapes, about 10x at 6+).
+import type { ProjectFiles, RuleChecker } from '../types/checker.js';
 import { ts } from 'ts-morph';
 import { defineStaticRule } from './types.js';
 import { certainlyNotAny, Hotness, inCatchClause, isAnyType, isMemberAccess, isWriteTarget, outermostChain } from './util/hot-sites.js';
@@ -13,7 +14,7 @@ function isAnyKeywordCast(node: ts.Node): node is ts.AsExpression | ts.TypeAsser
 }
 
 /** Is `t` an object type a shape can be lost for (not a primitive, function, any or unknown)? */
-function isConcreteObject(t: ts.Type, checker: ts.TypeChecker): boolean {
+function isConcreteObject(t: ts.Type, checker: RuleChecker): boolean {
   if (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter | ts.TypeFlags.NonPrimitive)) return false;
   if (t.isUnion()) return t.types.some((m) => isConcreteObject(m, checker));
   if (!(t.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) return false;
@@ -27,10 +28,10 @@ function isLooseSlot(t: ts.Type | undefined): t is ts.Type {
 }
 
 /** Declared in this project (not a .d.ts): the loose parameter is something the user can type. */
-function declaredInProject(decl: ts.Node | undefined, program: ts.Program): boolean {
+function declaredInProject(decl: ts.Node | undefined, project: ProjectFiles): boolean {
   if (!decl) return false;
   const sf = decl.getSourceFile();
-  return !sf.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sf);
+  return !sf.isDeclarationFile && !project.isExternal(sf);
 }
 
 const isLooseTypeNode = (t: ts.TypeNode | undefined): boolean =>
@@ -41,7 +42,7 @@ const isLooseTypeNode = (t: ts.TypeNode | undefined): boolean =>
  * Cheap pre-filter before overload resolution: does some declaration of the callee have a
  * parameter written as `any`/`unknown` (or left unannotated, an implicit `any`)?
  */
-function mayHaveLooseParameter(callee: ts.Expression, checker: ts.TypeChecker, cache: Map<ts.Symbol, boolean>): boolean {
+function mayHaveLooseParameter(callee: ts.Expression, checker: RuleChecker, cache: Map<ts.Symbol, boolean>): boolean {
   const at = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
   let sym = checker.getSymbolAtLocation(at);
   if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
@@ -68,13 +69,13 @@ function declaresLooseParameter(sym: ts.Symbol): boolean {
   return false;
 }
 
-const looseCaches = new WeakMap<ts.Program, Map<ts.Symbol, boolean>>();
-/** Per program: does a callee symbol declare an `any`/`unknown` parameter? */
-function looseParameterCache(program: ts.Program): Map<ts.Symbol, boolean> {
-  let c = looseCaches.get(program);
+const looseCaches = new WeakMap<ProjectFiles, Map<ts.Symbol, boolean>>();
+/** Per project: does a callee symbol declare an `any`/`unknown` parameter? */
+function looseParameterCache(project: ProjectFiles): Map<ts.Symbol, boolean> {
+  let c = looseCaches.get(project);
   if (!c) {
     c = new Map();
-    looseCaches.set(program, c);
+    looseCaches.set(project, c);
   }
   return c;
 }
@@ -92,7 +93,7 @@ function continuesAnyChain(e: ts.Expression, isAny: (e: ts.Expression) => boolea
 }
 
 /** The places a parameter is read in its function: the member access on it, or the identifier; a destructuring parameter itself. */
-function parameterUses(param: ts.ParameterDeclaration, checker: ts.TypeChecker): ts.Node[] {
+function parameterUses(param: ts.ParameterDeclaration, checker: RuleChecker): ts.Node[] {
   if (!ts.isIdentifier(param.name)) return [param];
   const fn = param.parent;
   const symbol = checker.getSymbolAtLocation(param.name);
@@ -148,7 +149,7 @@ function isAmbientAny(d: ts.VariableDeclaration): boolean {
  * from one, or a `declare const X: any`, read through fixed names (`process.cwd()`)? It is the
  * same object every time: one shape, nothing lost.
  */
-function isDeclaredAnyGlobal(recv: ts.Expression, checker: ts.TypeChecker, depth = 0): boolean {
+function isDeclaredAnyGlobal(recv: ts.Expression, checker: RuleChecker, depth = 0): boolean {
   let x = skipParentheses(recv);
   // Through fixed-name property reads: `process.versions.node`, not `rows[i]` or calls.
   while (ts.isPropertyAccessExpression(x) || ts.isNonNullExpression(x)) x = skipParentheses(x.expression);
@@ -184,7 +185,7 @@ function isKeyListCall(e: ts.Expression | undefined): boolean {
 }
 
 /** A key list: the call itself, or a `const` initialized with one (`const keys = Object.keys(b)`). */
-function isKeyList(e: ts.Expression, checker: ts.TypeChecker): boolean {
+function isKeyList(e: ts.Expression, checker: RuleChecker): boolean {
   const x = skipParentheses(e);
   if (isKeyListCall(x)) return true;
   if (!ts.isIdentifier(x)) return false;
@@ -199,7 +200,7 @@ function isKeyList(e: ts.Expression, checker: ts.TypeChecker): boolean {
  * user-given path)? A read with such a key is a generic walk over user data: no concrete type
  * exists for the receiver.
  */
-function isDataWalkKey(key: ts.Expression, checker: ts.TypeChecker): boolean {
+function isDataWalkKey(key: ts.Expression, checker: RuleChecker): boolean {
   const k = skipParentheses(key);
   if (ts.isElementAccessExpression(k)) {
     const base = skipParentheses(k.expression);
@@ -301,9 +302,9 @@ export const rule = defineStaticRule({
   create(ctx) {
     // JavaScript has no type information to lose.
     if (ctx.isJavaScript) return {};
-    const { checker, program } = ctx;
+    const { checker, project } = ctx;
     const hotness = new Hotness(ctx.sourceFile, checker);
-    const looseBySymbol = looseParameterCache(program);
+    const looseBySymbol = looseParameterCache(project);
     const singleSignature = (callee: ts.Expression): ts.Signature | undefined => {
       const at = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
       let sym = checker.getSymbolAtLocation(at);
@@ -436,7 +437,7 @@ export const rule = defineStaticRule({
               return;
             }
           }
-          if (!sig || !decl || !declaredInProject(decl, program)) return;
+          if (!sig || !decl || !declaredInProject(decl, project)) return;
           // Type guards (`isFunction(x: any): x is Function`) take loose input by design.
           if (checker.getTypePredicateOfSignature(sig)) return;
           const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : 'the callee';

@@ -2,6 +2,7 @@
 // distinct object shapes. V8's inline caches keep at most 4 maps per site
 // (`max_valid_polymorphic_map_count = 4`); the 5th makes the site megamorphic: a generic
 // stub-cache lookup on every access and no inlining of the called method.
+import type { ProjectFiles, RuleChecker } from '../types/checker.js';
 import { ts } from 'ts-morph';
 import { defineStaticRule } from './types.js';
 import { Hotness, isWriteTarget } from './util/hot-sites.js';
@@ -31,15 +32,15 @@ interface Hierarchy {
   interfacesOf: Map<ts.Symbol, ts.InterfaceDeclaration[]>;
 }
 
-const hierarchies = new WeakMap<ts.Program, Hierarchy>();
+const hierarchies = new WeakMap<ProjectFiles, Hierarchy>();
 
-function resolve(sym: ts.Symbol | undefined, checker: ts.TypeChecker): ts.Symbol | undefined {
+function resolve(sym: ts.Symbol | undefined, checker: RuleChecker): ts.Symbol | undefined {
   if (sym && sym.flags & ts.SymbolFlags.Alias) return checker.getAliasedSymbol(sym);
   return sym;
 }
 
-function hierarchy(program: ts.Program, checker: ts.TypeChecker): Hierarchy {
-  let h = hierarchies.get(program);
+function hierarchy(project: ProjectFiles, checker: RuleChecker): Hierarchy {
+  let h = hierarchies.get(project);
   if (h) return h;
   h = { classesOf: new Map(), interfacesOf: new Map() };
   const { classesOf, interfacesOf } = h;
@@ -64,11 +65,10 @@ function hierarchy(program: ts.Program, checker: ts.TypeChecker): Hierarchy {
     // Classes are statements or expressions; they do not hide inside types.
     return !ts.isTypeNode(node);
   };
-  for (const sf of program.getSourceFiles()) {
-    if (sf.isDeclarationFile || program.isSourceFileFromExternalLibrary(sf)) continue;
+  for (const sf of project.sourceFiles()) {
     walkTree(sf, visit);
   }
-  hierarchies.set(program, h);
+  hierarchies.set(project, h);
   return h;
 }
 
@@ -77,8 +77,8 @@ function isAbstract(decl: ts.ClassLikeDeclaration): boolean {
 }
 
 /** Concrete classes of the program that implement or extend `sym`, transitively. */
-function implementers(sym: ts.Symbol, program: ts.Program, checker: ts.TypeChecker): ts.ClassLikeDeclaration[] {
-  const h = hierarchy(program, checker);
+function implementers(sym: ts.Symbol, project: ProjectFiles, checker: RuleChecker): ts.ClassLikeDeclaration[] {
+  const h = hierarchy(project, checker);
   const seen = new Set<ts.Symbol>([sym]);
   const out = new Set<ts.ClassLikeDeclaration>();
   const queue: ts.Symbol[] = [sym];
@@ -133,14 +133,14 @@ interface ShapeCount {
  * The declaration of method `prop` that instances of class `c` run: its own, else the one it
  * inherits. Subclasses that inherit one method call the same code: they count once.
  */
-function methodDeclarationOf(c: ts.ClassLikeDeclaration, prop: string, checker: ts.TypeChecker): ts.Node | undefined {
+function methodDeclarationOf(c: ts.ClassLikeDeclaration, prop: string, checker: RuleChecker): ts.Node | undefined {
   const sym = c.name ? checker.getSymbolAtLocation(c.name) : (c as { symbol?: ts.Symbol }).symbol;
   if (!sym) return undefined;
   const member = checker.getDeclaredTypeOfSymbol(sym).getProperty(prop);
   return member?.declarations?.find((d) => !ts.isPropertySignature(d) && !ts.isMethodSignature(d) && !(ts.isMethodDeclaration(d) && !d.body));
 }
 
-function shapesOf(type: ts.Type, prop: string | undefined, ctx: { program: ts.Program; checker: ts.TypeChecker }): ShapeCount | undefined {
+function shapesOf(type: ts.Type, prop: string | undefined, ctx: { project: ProjectFiles; checker: RuleChecker }): ShapeCount | undefined {
   const isCall = prop !== undefined;
   const { checker } = ctx;
   const shapes = new Map<string, Shape>();
@@ -165,7 +165,7 @@ function shapesOf(type: ts.Type, prop: string | undefined, ctx: { program: ts.Pr
       const decl = sym.declarations?.find((d) => ts.isClassLike(d) || ts.isInterfaceDeclaration(d));
       const abstractOrInterface = decl && (ts.isInterfaceDeclaration(decl) || (ts.isClassLike(decl) && isAbstract(decl)));
       if (abstractOrInterface) {
-        const impls = implementers(sym, ctx.program, checker);
+        const impls = implementers(sym, ctx.project, checker);
         if (impls.length >= 2) {
           via ??= sym.name;
           for (const c of impls) {

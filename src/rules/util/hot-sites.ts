@@ -1,5 +1,6 @@
 // Helpers for any-boxing and megamorphic-call-site: expression positions, loop hotness,
 // and how many object shapes a TypeScript type stands for.
+import type { RuleChecker } from '../../types/checker.js';
 import { ts } from 'ts-morph';
 import {
   calleeMethodOfCallback,
@@ -65,7 +66,7 @@ function isSyncArrayCallback(fn: ts.Node): boolean {
 }
 
 /** An identifier naming an import, namespace, enum, class or function: never an array value. */
-function isNamespaceLike(e: ts.Expression, checker: ts.TypeChecker): boolean {
+function isNamespaceLike(e: ts.Expression, checker: RuleChecker): boolean {
   const id = skipParentheses(e);
   if (!ts.isIdentifier(id)) return false;
   let sym = checker.getSymbolAtLocation(id);
@@ -78,7 +79,7 @@ function isNamespaceLike(e: ts.Expression, checker: ts.TypeChecker): boolean {
  * Cheap, type-free test that an expression is certainly not `any`: a namespace or class name,
  * a literal, or a variable/parameter declared with a type that is not `any`/`unknown`.
  */
-export function certainlyNotAny(e: ts.Expression, checker: ts.TypeChecker): boolean {
+export function certainlyNotAny(e: ts.Expression, checker: RuleChecker): boolean {
   const x = skipParentheses(e);
   switch (x.kind) {
     case ts.SyntaxKind.StringLiteral:
@@ -106,7 +107,7 @@ export function certainlyNotAny(e: ts.Expression, checker: ts.TypeChecker): bool
 }
 
 /** By method name and an array-like receiver type (one checker call per candidate callback). */
-export function arrayCallbackTest(checker: ts.TypeChecker): CallbackTest {
+export function arrayCallbackTest(checker: RuleChecker): CallbackTest {
   const cache = new Map<ts.Node, boolean>();
   return (fn) => {
     let known = cache.get(fn);
@@ -206,7 +207,7 @@ export class Hotness {
   private called: Set<ts.Node> | undefined;
   private readonly isCallback: CallbackTest;
   /** With a checker, array-method callbacks count only on array-like receivers. */
-  constructor(private readonly sf: ts.SourceFile, checker?: ts.TypeChecker) {
+  constructor(private readonly sf: ts.SourceFile, checker?: RuleChecker) {
     this.isCallback = checker ? arrayCallbackTest(checker) : isSyncArrayCallback;
   }
 
