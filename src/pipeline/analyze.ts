@@ -20,7 +20,7 @@ import { toolVersion } from '../version.js';
 import type { ts } from 'ts-morph';
 import type { EngineName, TypeEngine } from '../types/checker.js';
 import { ts6Engine } from '../types/ts6.js';
-import { openTsgoProject } from '../types/tsgo/engine.js';
+import { loadTsgo, openTsgoProject } from '../types/tsgo/engine.js';
 import { analyzeRuntime } from './runtime.js';
 
 export interface AnalyzeRequest {
@@ -96,7 +96,7 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
     let engine: TypeEngine;
     let files: ts.SourceFile[];
     if (engineName === 'tsgo') {
-      ({ engine, files } = await openTsgoProject(loc, loadOpts, timing, req.tsgoServerPath ? { serverPath: req.tsgoServerPath } : {}));
+      ({ engine, files } = openTsgoProject(await loadTsgo(), loc, loadOpts, timing, req.tsgoServerPath ? { serverPath: req.tsgoServerPath } : {}));
     } else {
       const project = timing.measure('project load', () => loadProject(loc, loadOpts));
       files = project.files;

@@ -5,6 +5,7 @@
 // many shapes (bench/evidence/any-boxing.mjs: free at 1 to 4 shapes, about 10x at 6+).
 import type { ProjectFiles, RuleChecker } from '../types/checker.js';
 import { ts } from 'ts-morph';
+import { prefetchMemberSites } from './util/prefetch.js';
 import { defineStaticRule } from './types.js';
 import { certainlyNotAny, Hotness, inCatchClause, isAnyType, isMemberAccess, isWriteTarget, outermostChain } from './util/hot-sites.js';
 import { outermostParentheses, skipParentheses, walkTree } from '../analyze/ast.js';
@@ -303,6 +304,7 @@ export const rule = defineStaticRule({
     // JavaScript has no type information to lose.
     if (ctx.isJavaScript) return {};
     const { checker, project } = ctx;
+    prefetchMemberSites(ctx.sourceFile, ctx.checker);
     const hotness = new Hotness(ctx.sourceFile, checker);
     const looseBySymbol = looseParameterCache(project);
     const singleSignature = (callee: ts.Expression): ts.Signature | undefined => {

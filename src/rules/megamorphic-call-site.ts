@@ -4,6 +4,7 @@
 // stub-cache lookup on every access and no inlining of the called method.
 import type { ProjectFiles, RuleChecker } from '../types/checker.js';
 import { ts } from 'ts-morph';
+import { prefetchMemberSites } from './util/prefetch.js';
 import { defineStaticRule } from './types.js';
 import { Hotness, isWriteTarget } from './util/hot-sites.js';
 import { enclosingFunction, skipParentheses, walkTree } from '../analyze/ast.js';
@@ -282,6 +283,7 @@ export const rule = defineStaticRule({
     // JavaScript is read, not type-checked: shapes come from types.
     if (ctx.isJavaScript) return {};
     const hotness = new Hotness(ctx.sourceFile, ctx.checker);
+    prefetchMemberSites(ctx.sourceFile, ctx.checker);
     const sites: Site[] = [];
     return {
       [ts.SyntaxKind.PropertyAccessExpression](pae) {

@@ -43,6 +43,8 @@ export type RuleChecker = Pick<
   | 'isTupleType'
   | 'typeToString'
 > & {
+  /** Whether each query has a cost worth batching for (tsgo): rules then collect their sites first. */
+  readonly batches: boolean;
   /** A hint: the types of these nodes will be asked for. tsgo fetches them in one batch; ts6 ignores it. */
   prefetchTypes(nodes: readonly ts.Node[]): void;
   /** A hint: the symbols at these nodes will be asked for. */

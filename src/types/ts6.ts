@@ -12,7 +12,7 @@ export function programFiles(program: ts.Program): ProjectFiles {
 
 export function ts6Checker(checker: ts.TypeChecker): RuleChecker {
   const c = checker as unknown as RuleChecker;
-  if (!('prefetchTypes' in checker)) Object.assign(checker, { prefetchTypes() {}, prefetchSymbols() {} });
+  if (!('prefetchTypes' in checker)) Object.assign(checker, { batches: false, prefetchTypes() {}, prefetchSymbols() {} });
   return c;
 }
 

@@ -200,6 +200,7 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
   };
 
   const facade: RuleChecker = {
+    batches: true,
     prefetchTypes(list) {
       const todo = list.filter((n) => !typeAt.has(n));
       batched(todo, (ns) => c7.getTypeAtLocation(ns), (n, t) => typeAt.set(n, wrapType(t) ?? UNKNOWN_TYPE));

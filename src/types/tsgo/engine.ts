@@ -22,7 +22,20 @@ export const TSGO_INSTALL = `npm install --save-dev typescript7@npm:typescript@$
 type SyncModule = typeof import('typescript7/unstable/sync');
 
 /** The installed TypeScript 7 package, or a usage error (exit 2) saying what to install. */
-async function loadPackage(): Promise<{ mod: SyncModule; syntaxKind: Record<string, string | number>; dir: string }> {
+export interface TsgoPackage {
+  mod: SyncModule;
+  syntaxKind: Record<string, string | number>;
+}
+
+let loaded: Promise<TsgoPackage> | undefined;
+/** The installed TypeScript 7 package (loaded once), or a usage error (exit 2) saying what to install. */
+export function loadTsgo(): Promise<TsgoPackage> {
+  loaded ??= loadPackage();
+  loaded.catch(() => (loaded = undefined));
+  return loaded;
+}
+
+async function loadPackage(): Promise<TsgoPackage> {
   const require = createRequire(import.meta.url);
   let manifest: string;
   try {
@@ -37,7 +50,7 @@ async function loadPackage(): Promise<{ mod: SyncModule; syntaxKind: Record<stri
   const dir = path.dirname(manifest);
   const mod = (await import('typescript7/unstable/sync')) as SyncModule;
   const syntaxKind = ((await import(pathToFileURL(path.join(dir, 'dist/enums/syntaxKind.enum.js')).href)) as { SyntaxKind: Record<string, string | number> }).SyntaxKind;
-  return { mod, syntaxKind, dir };
+  return { mod, syntaxKind };
 }
 
 export interface TsgoProject {
@@ -46,12 +59,14 @@ export interface TsgoProject {
 }
 
 export interface TsgoOptions {
+  /** Compiler options of the generated tsconfig when the project has none (default: jitlint's defaults). */
+  compilerOptions?: Record<string, unknown>;
   /** A server binary other than the package's own (tests: a server that fails). */
   serverPath?: string;
 }
 
-export async function openTsgoProject(loc: ProjectLocation, opts: LoadOptions, timing: Timing, tsgo: TsgoOptions = {}): Promise<TsgoProject> {
-  const { mod, syntaxKind } = await loadPackage();
+export function openTsgoProject(pkg: TsgoPackage, loc: ProjectLocation, opts: LoadOptions, timing: Timing, tsgo: TsgoOptions = {}): TsgoProject {
+  const { mod, syntaxKind } = pkg;
   // Without a tsconfig (or for files it leaves out) the server gets a generated one.
   let tempDir: string | undefined;
   let configPath = loc.tsconfigPath;
@@ -63,7 +78,7 @@ export async function openTsgoProject(loc: ProjectLocation, opts: LoadOptions, t
     if (extra.length > 0) configPath = writeConfig((tempDir = tempFolder()), { extends: configPath, files: extra, include: includeOf(configPath) });
   } else {
     const roots = rootFilesWithoutTsconfig(loc, opts.display);
-    configPath = writeConfig((tempDir = tempFolder()), { compilerOptions: defaultTsconfigOptions(), files: roots });
+    configPath = writeConfig((tempDir = tempFolder()), { compilerOptions: tsgo.compilerOptions ?? defaultTsconfigOptions(), files: roots });
   }
   const api = timing.measure('tsgo: server start', () => {
     const a = new mod.API({ cwd: loc.rootDir, ...(tsgo.serverPath ? { tsserverPath: tsgo.serverPath } : {}) });
@@ -138,19 +153,14 @@ function includeOf(configPath: string): string[] | undefined {
 }
 
 /** defaultCompilerOptions() as tsconfig.json text (enum values by name). */
-function defaultTsconfigOptions(): Record<string, unknown> {
-  const o = defaultCompilerOptions();
+export function defaultTsconfigOptions(o: ts.CompilerOptions = defaultCompilerOptions()): Record<string, unknown> {
   return {
     target: ts.ScriptTarget[o.target!],
     module: ts.ModuleKind[o.module!],
-    moduleResolution: 'nodenext',
-    allowJs: o.allowJs,
-    checkJs: o.checkJs,
-    jsx: 'preserve',
-    strict: o.strict,
-    skipLibCheck: o.skipLibCheck,
+    moduleResolution: o.moduleResolution === ts.ModuleResolutionKind.Bundler ? 'bundler' : 'nodenext',
+    ...(o.jsx !== undefined ? { jsx: 'preserve' } : {}),
+    ...Object.fromEntries(Object.entries(o).filter(([k, v]) => typeof v === 'boolean' || Array.isArray(v)).map(([k, v]) => [k, v])),
     noEmit: true,
-    types: o.types,
   };
 }
 
