@@ -72,6 +72,9 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
   const typeAt = new Map<ts.Node, ts.Type>();
   const symbolAt = new Map<ts.Node, ts.Symbol | undefined>();
   const remoteOf = new WeakMap<object, Sync.Type | Sync.Symbol | Sync.Signature>();
+  // Where a type was last asked about (the site being checked): TypeScript 7 prints names from there (without a location
+  // it qualifies them as import("/abs/path").Name, where TypeScript 6 prints Name).
+  const seenAt = new WeakMap<ts.Type, Node7>();
 
   const fail = (e: unknown): void => {
     stats.failed++;
@@ -203,7 +206,16 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
     batches: true,
     prefetchTypes(list) {
       const todo = list.filter((n) => !typeAt.has(n));
-      batched(todo, (ns) => c7.getTypeAtLocation(ns), (n, t) => typeAt.set(n, wrapType(t) ?? UNKNOWN_TYPE));
+      batched(
+        todo,
+        (ns) => c7.getTypeAtLocation(ns),
+        (n, t) => {
+          const w = wrapType(t) ?? UNKNOWN_TYPE;
+          typeAt.set(n, w);
+          const r = t && nodes.toRemote(n);
+          if (r) seenAt.set(w, r);
+        },
+      );
     },
     prefetchSymbols(list) {
       const todo = list.filter((n) => !symbolAt.has(n));
@@ -266,7 +278,7 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
     isArrayLikeType: (t) => onType(t, (r) => c7.isArrayLikeType(r), false),
     isArrayType: (t) => onType(t, (r) => c7.isArrayType(r), false),
     isTupleType: (t) => onType(t, (r) => c7.isTupleType(r), false),
-    typeToString: (t, _at, flags) => onType(t, (r) => c7.typeToString(r, undefined, flags), 'error'),
+    typeToString: (t, _at, flags) => onType(t, (r) => c7.typeToString(r, seenAt.get(t), flags), 'error'),
   };
   return facade;
 }

@@ -20,6 +20,10 @@ export const TSGO_VERSION = '7.0.2';
 export const TSGO_INSTALL = `npm install --save-dev typescript7@npm:typescript@${TSGO_VERSION}`;
 
 type SyncModule = typeof import('typescript7/unstable/sync');
+type Sync = typeof import('typescript7/unstable/sync');
+declare namespace Sync {
+  type Checker = import('typescript7/unstable/sync').Checker;
+}
 
 /** The installed TypeScript 7 package, or a usage error (exit 2) saying what to install. */
 export interface TsgoPackage {
@@ -61,8 +65,10 @@ export interface TsgoProject {
 export interface TsgoOptions {
   /** Compiler options of the generated tsconfig when the project has none (default: jitlint's defaults). */
   compilerOptions?: Record<string, unknown>;
-  /** A server binary other than the package's own (tests: a server that fails). */
+  /** A server binary other than the package's own. */
   serverPath?: string;
+  /** Wraps the server's checker (tests: a server that fails on chosen queries). */
+  wrapChecker?: (c: Sync.Checker) => Sync.Checker;
 }
 
 export function openTsgoProject(pkg: TsgoPackage, loc: ProjectLocation, opts: LoadOptions, timing: Timing, tsgo: TsgoOptions = {}): TsgoProject {
@@ -99,7 +105,7 @@ export function openTsgoProject(pkg: TsgoPackage, loc: ProjectLocation, opts: Lo
     const checker = createTsgoChecker(
       {
         mod,
-        checker: project.checker,
+        checker: tsgo.wrapChecker ? tsgo.wrapChecker(project.checker) : project.checker,
         nodes,
         timing,
         typeFlags: bitTranslator(mod.TypeFlags as never, ts.TypeFlags as never),
