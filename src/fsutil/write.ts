@@ -5,7 +5,18 @@ import { mkdirProblem } from './safe-mkdir.js';
 
 /** Why `file` cannot be written, without creating anything (recursive mkdir spins on /proc). */
 export function unwritableReason(file: string): string | undefined {
+  if (isStream(file)) return undefined;
   return mkdirProblem(path.dirname(path.resolve(file)));
+}
+
+/** An existing character device or FIFO (`-o /dev/null`, `-o /dev/stdout`): written to as is, not replaced. */
+function isStream(file: string): boolean {
+  try {
+    const st = fs.statSync(file);
+    return st.isCharacterDevice() || st.isFIFO();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -13,6 +24,10 @@ export function unwritableReason(file: string): string | undefined {
  * the target, so that a crash or `kill -9` leaves the previous file whole or the new one whole.
  */
 export function writeFileAtomic(file: string, text: string): void {
+  if (isStream(file)) {
+    fs.writeFileSync(file, text);
+    return;
+  }
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
