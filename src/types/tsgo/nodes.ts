@@ -16,6 +16,14 @@ const POS = 4;
 const END = 8;
 const NEXT = 12;
 const PARENT = 16;
+const KIND_NODE_LIST = 0xffffffff;
+
+/**
+ * How the tsgo engine parses in-process: no rule reads JSDoc, and the TypeScript 7 checker (not
+ * this parse) reads the JSDoc types of JavaScript files, so JSDoc comments are skipped (a fifth
+ * of the parse time). Node ranges do not depend on it.
+ */
+export const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
 
 interface RemoteFile {
   sf: SourceFile7;
@@ -34,6 +42,8 @@ export class NodeMap {
   private readonly remote = new Map<string, RemoteFile | null>();
   private readonly local = new Map<string, ts.SourceFile>();
   private readonly byRange = new Map<ts.SourceFile, Map<string, ts.Node>>();
+  /** Files not parsed whole: their parsed top-level statements (by row), each an index by range. */
+  private readonly statements = new Map<string, Map<number, Map<string, ts.Node>>>();
   transfers = 0;
 
   constructor(
@@ -94,30 +104,107 @@ export class NodeMap {
     }
   }
 
-  /** The in-process node a TypeScript 7 declaration handle names (parsing its file if needed). */
+  /**
+   * The in-process node a TypeScript 7 declaration handle names. In an analyzed file, the node of
+   * that file's parse. Elsewhere (default libraries, .d.ts files, packages), only the top-level
+   * statement that contains it is parsed, positioned where it is in the file: rules read the
+   * declarations of library symbols (`console.log`'s parameters), and parsing all of lib.dom.d.ts
+   * for one interface cost more than the rest of a run on small projects.
+   */
   fromHandle(handle: NodeHandle): ts.Node | undefined {
     const fileName = handle.path as string;
     const r = this.remoteFile(fileName);
     if (!r || handle.index >= r.count) return undefined;
-    const at = (f: number) => r.view.getUint32(r.offset + handle.index * NODE_LEN + f, true);
-    const sf = this.localFile(fileName, r.sf);
-    if (!sf) return undefined;
-    const kindName = this.kindNames[at(KIND)];
-    let ranges = this.byRange.get(sf);
-    if (!ranges) {
-      ranges = new Map();
-      const index = ranges;
-      const visit = (n: ts.Node): void => {
-        const key = `${n.pos}:${n.end}:${ts.SyntaxKind[n.kind]}`;
-        if (!index.has(key)) index.set(key, n);
-        ts.forEachChild(n, visit);
-      };
-      visit(sf);
-      this.byRange.set(sf, ranges);
-    }
+    const at = (i: number, f: number) => r.view.getUint32(r.offset + i * NODE_LEN + f, true);
+    const kindName = this.kindNames[at(handle.index, KIND)];
     // ts.SyntaxKind[k] is the last name of a value: compare through the TypeScript 6 value.
     const k6 = kindName !== undefined ? (ts.SyntaxKind as unknown as Record<string, number>)[kindName] : undefined;
-    return k6 === undefined ? undefined : ranges.get(`${at(POS)}:${at(END)}:${ts.SyntaxKind[k6]}`);
+    if (k6 === undefined) return undefined;
+    const key = `${at(handle.index, POS)}:${at(handle.index, END)}:${ts.SyntaxKind[k6]}`;
+    const local = this.local.get(fileName);
+    if (local) return this.rangesOf(local).get(key);
+    // Row 1 is the SourceFile; a top-level statement's parent is the statement list (a NodeList row) under it.
+    let i = handle.index;
+    let stmt = -1;
+    while (i > 1) {
+      const p = at(i, PARENT);
+      if (p === 1) break; // a direct child of the file (end-of-file token): no statement
+      if (at(p, PARENT) === 1 && at(p, KIND) === KIND_NODE_LIST) {
+        stmt = i;
+        break;
+      }
+      i = p;
+    }
+    if (stmt < 0) {
+      // The file itself (a module symbol's declaration) or its end token: the whole file.
+      const sf = this.localFile(fileName, r.sf);
+      return sf && this.rangesOf(sf).get(key);
+    }
+    let stmts = this.statements.get(fileName);
+    if (!stmts) this.statements.set(fileName, (stmts = new Map()));
+    let ranges = stmts.get(stmt);
+    if (!ranges) {
+      const node = this.parseStatement(fileName, r.sf.text, at(stmt, POS), at(stmt, END));
+      ranges = node ? this.index(node, new Map()) : new Map();
+      stmts.set(stmt, ranges);
+    }
+    return ranges.get(key);
+  }
+
+  private rangesOf(sf: ts.SourceFile): Map<string, ts.Node> {
+    let ranges = this.byRange.get(sf);
+    if (!ranges) this.byRange.set(sf, (ranges = this.index(sf, new Map())));
+    return ranges;
+  }
+
+  private index(root: ts.Node, into: Map<string, ts.Node>): Map<string, ts.Node> {
+    const visit = (n: ts.Node): void => {
+      const key = `${n.pos}:${n.end}:${ts.SyntaxKind[n.kind]}`;
+      if (!into.has(key)) into.set(key, n);
+      ts.forEachChild(n, visit);
+    };
+    visit(root);
+    return into;
+  }
+
+  /**
+   * The statement text.slice(pos, end) parsed alone, its nodes moved to their place in the file;
+   * its SourceFile carries the whole text (getText, positions and line numbers are the file's).
+   */
+  private parseStatement(fileName: string, text: string, pos: number, end: number): ts.Node | undefined {
+    const sf = this.timing.measure('tsgo: parse declarations', () => ts.createSourceFile(fileName, text.slice(pos, end), PARSE_OPTIONS, true, scriptKindOf(fileName)));
+    const first = sf.statements[0];
+    if (!first || sf.statements.length !== 1) return undefined;
+    if (pos !== 0) {
+      const shift = (n: ts.Node | ts.NodeArray<ts.Node>): void => {
+        (n as { pos: number }).pos += pos;
+        (n as { end: number }).end += pos;
+      };
+      const visit = (n: ts.Node): void => {
+        shift(n);
+        for (const d of (n as { jsDoc?: ts.Node[] }).jsDoc ?? []) visitDoc(d);
+        ts.forEachChild(n, visit, (ns) => {
+          shift(ns);
+          ns.forEach(visit);
+        });
+      };
+      const visitDoc = (n: ts.Node): void => {
+        shift(n);
+        ts.forEachChild(n, visitDoc, (ns) => {
+          shift(ns);
+          ns.forEach(visitDoc);
+        });
+      };
+      visit(first);
+      shift(sf.statements);
+      shift(sf.endOfFileToken);
+    }
+    const whole = sf as unknown as { text: string; end: number; pos: number; lineMap?: unknown };
+    whole.text = text;
+    whole.pos = 0;
+    whole.end = text.length;
+    delete whole.lineMap;
+    return first;
   }
 
   private localFile(fileName: string, remote: SourceFile7): ts.SourceFile | undefined {
@@ -130,8 +217,15 @@ export class NodeMap {
       // Bundled default libraries live inside the TypeScript 7 binary: take the text it parsed.
       text = remote.text;
     }
-    sf = this.timing.measure('tsgo: parse declarations', () => ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true));
+    sf = this.timing.measure('tsgo: parse declarations', () => ts.createSourceFile(fileName, text, PARSE_OPTIONS, true, scriptKindOf(fileName)));
     this.local.set(fileName, sf);
     return sf;
   }
+}
+
+function scriptKindOf(f: string): ts.ScriptKind {
+  if (/\.tsx$/i.test(f)) return ts.ScriptKind.TSX;
+  if (/\.jsx$/i.test(f)) return ts.ScriptKind.JSX;
+  if (/\.[cm]?js$/i.test(f)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
 }
