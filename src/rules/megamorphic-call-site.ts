@@ -66,6 +66,21 @@ function hierarchy(project: ProjectFiles, checker: RuleChecker): Hierarchy {
     // Classes are statements or expressions; they do not hide inside types.
     return !ts.isTypeNode(node);
   };
+  if (checker.batches) {
+    // One batch for every heritage clause of the program (tsgo), before the walk asks them one by one.
+    const names: ts.Node[] = [];
+    for (const sf of project.sourceFiles()) {
+      walkTree(sf, (node) => {
+        if ((ts.isClassDeclaration(node) || ts.isClassExpression(node) || ts.isInterfaceDeclaration(node)) && node.heritageClauses) {
+          for (const clause of node.heritageClauses) for (const t of clause.types) names.push(t.expression);
+          if (ts.isInterfaceDeclaration(node)) names.push(node.name);
+          else if (node.name) names.push(node.name);
+        }
+        return !ts.isTypeNode(node);
+      });
+    }
+    checker.prefetchSymbols(names);
+  }
   for (const sf of project.sourceFiles()) {
     walkTree(sf, visit);
   }

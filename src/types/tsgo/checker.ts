@@ -45,6 +45,8 @@ const BATCH = 2000;
 
 export class QueryStats {
   queries = 0;
+  /** Queries by checker method (shown by --timing). */
+  readonly byMethod = new Map<string, number>();
   batches = 0;
   failed = 0;
   firstError: string | undefined;
@@ -81,8 +83,9 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
     stats.firstError ??= (e instanceof Error ? e.message : String(e)).split('\n')[0];
   };
   /** One server call: counted, timed, and never thrown through a rule. */
-  const ask = <T>(fn: () => T, fallback: T): T => {
+  const ask = <T>(method: string, fn: () => T, fallback: T): T => {
     stats.queries++;
+    stats.byMethod.set(method, (stats.byMethod.get(method) ?? 0) + 1);
     try {
       return timing.measure('tsgo: queries', fn);
     } catch (e) {
@@ -110,23 +113,23 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
       value: (t as { value?: unknown }).value,
       getCallSignatures: () => signaturesOf(t, mod.SignatureKind.Call),
       getConstructSignatures: () => signaturesOf(t, mod.SignatureKind.Construct),
-      getProperty: (name: string) => wrapSymbol(ask(() => c7.getPropertyOfType(t, name), undefined)),
-      getProperties: () => ask(() => c7.getPropertiesOfType(t), []).map((s) => wrapSymbol(s)!),
+      getProperty: (name: string) => wrapSymbol(ask('getPropertyOfType', () => c7.getPropertyOfType(t, name), undefined)),
+      getProperties: () => ask('getPropertiesOfType', () => c7.getPropertiesOfType(t), []).map((s) => wrapSymbol(s)!),
       getSymbol: () => self['symbol'],
     };
-    lazy(self, 'types', () => (flags & (ts.TypeFlags.Union | ts.TypeFlags.Intersection) ? ask(() => t.getTypes() ?? [], [] as readonly Sync.Type[]).map((m) => wrapType(m)!) : undefined));
-    lazy(self, 'symbol', () => (t.symbol ? wrapSymbol(ask(() => t.getSymbol(), undefined)) : undefined));
-    lazy(self, 'aliasSymbol', () => (t.aliasSymbol ? wrapSymbol(ask(() => t.getAliasSymbol(), undefined)) : undefined));
-    lazy(self, 'aliasTypeArguments', () => (t.aliasTypeArguments?.length ? ask(() => t.getAliasTypeArguments(), []).map((m) => wrapType(m)!) : undefined));
-    lazy(self, 'target', () => (t.target ? wrapType(ask(() => t.getTarget(), undefined)) : undefined));
-    lazy(self, 'typeArguments', () => (self['objectFlags'] as number) & ts.ObjectFlags.Reference ? ask(() => c7.getTypeArguments(t as Sync.TypeReference), []).map((m) => wrapType(m)!) : undefined);
+    lazy(self, 'types', () => (flags & (ts.TypeFlags.Union | ts.TypeFlags.Intersection) ? ask('getTypes', () => t.getTypes() ?? [], [] as readonly Sync.Type[]).map((m) => wrapType(m)!) : undefined));
+    lazy(self, 'symbol', () => (t.symbol ? wrapSymbol(ask('getSymbol', () => t.getSymbol(), undefined)) : undefined));
+    lazy(self, 'aliasSymbol', () => (t.aliasSymbol ? wrapSymbol(ask('getAliasSymbol', () => t.getAliasSymbol(), undefined)) : undefined));
+    lazy(self, 'aliasTypeArguments', () => (t.aliasTypeArguments?.length ? ask('getAliasTypeArguments', () => t.getAliasTypeArguments(), []).map((m) => wrapType(m)!) : undefined));
+    lazy(self, 'target', () => (t.target ? wrapType(ask('getTarget', () => t.getTarget(), undefined)) : undefined));
+    lazy(self, 'typeArguments', () => (self['objectFlags'] as number) & ts.ObjectFlags.Reference ? ask('getTypeArguments', () => c7.getTypeArguments(t as Sync.TypeReference), []).map((m) => wrapType(m)!) : undefined);
     w = self as unknown as ts.Type;
     types.set(t.id, w);
     remoteOf.set(w, t);
     return w;
   };
   const signaturesOf = (t: Sync.Type, kind: Sync.SignatureKind): ts.Signature[] =>
-    ask(() => c7.getSignaturesOfType(t, kind), []).map((s) => wrapSignature(s)!);
+    ask('getSignaturesOfType', () => c7.getSignaturesOfType(t, kind), []).map((s) => wrapSignature(s)!);
 
   const wrapSymbol = (s: Sync.Symbol | undefined): ts.Symbol | undefined => {
     if (!s) return undefined;
@@ -153,7 +156,7 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
     const self: Record<string, unknown> = {
       getDeclaration: () => (s.declaration ? nodes.fromHandle(s.declaration) : undefined),
     };
-    lazy(self, 'parameters', () => ask(() => s.getParameters(), []).map((p) => wrapSymbol(p)!));
+    lazy(self, 'parameters', () => ask('getParameters', () => s.getParameters(), []).map((p) => wrapSymbol(p)!));
     w = self as unknown as ts.Signature;
     signatures.set(s.id, w);
     remoteOf.set(w, s);
@@ -164,9 +167,9 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
   const remoteSymbol = (s: ts.Symbol): Sync.Symbol | undefined => remoteOf.get(s) as Sync.Symbol | undefined;
   const remoteSignature = (s: ts.Signature): Sync.Signature | undefined => remoteOf.get(s) as Sync.Signature | undefined;
   /** A type question on a type: the error type's answers when the type is the failed-query stand-in. */
-  const onType = <T>(t: ts.Type, fn: (r: Sync.Type) => T, fallback: T): T => {
+  const onType = <T>(method: string, t: ts.Type, fn: (r: Sync.Type) => T, fallback: T): T => {
     const r = remoteType(t);
-    return r ? ask(() => fn(r), fallback) : fallback;
+    return r ? ask(method, () => fn(r), fallback) : fallback;
   };
   const node7 = (n: ts.Node) => timing.measure('tsgo: node lookup', () => nodes.toRemote(n));
 
@@ -174,7 +177,7 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
    * Asks `batchFn` for many nodes at once; a failing batch is halved until each failure is alone.
    * `one` answers a failing single node.
    */
-  const batched = <R>(list: readonly ts.Node[], batchFn: (ns: Node7[]) => R[], store: (n: ts.Node, r: R | undefined) => void): void => {
+  const batched = <R>(method: string, list: readonly ts.Node[], batchFn: (ns: Node7[]) => R[], store: (n: ts.Node, r: R | undefined) => void): void => {
     const pairs: Array<[ts.Node, Node7]> = [];
     for (const n of list) {
       const r = node7(n);
@@ -185,6 +188,7 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
       if (part.length === 0) return;
       stats.batches++;
       stats.queries += part.length;
+      stats.byMethod.set(method, (stats.byMethod.get(method) ?? 0) + part.length);
       try {
         const out = timing.measure('tsgo: queries', () => batchFn(part.map((p) => p[1])));
         part.forEach((p, i) => store(p[0], out[i]));
@@ -207,6 +211,7 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
     prefetchTypes(list) {
       const todo = list.filter((n) => !typeAt.has(n));
       batched(
+        'getTypeAtLocation',
         todo,
         (ns) => c7.getTypeAtLocation(ns),
         (n, t) => {
@@ -219,7 +224,7 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
     },
     prefetchSymbols(list) {
       const todo = list.filter((n) => !symbolAt.has(n));
-      batched(todo, (ns) => c7.getSymbolAtLocation(ns), (n, s) => symbolAt.set(n, wrapSymbol(s)));
+      batched('getSymbolAtLocation', todo, (ns) => c7.getSymbolAtLocation(ns), (n, s) => symbolAt.set(n, wrapSymbol(s)));
     },
     getTypeAtLocation(n) {
       let t = typeAt.get(n);
@@ -235,50 +240,50 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
     },
     getAliasedSymbol(s) {
       const r = remoteSymbol(s);
-      return (r && wrapSymbol(ask(() => c7.getAliasedSymbol(r), undefined))) ?? s;
+      return (r && wrapSymbol(ask('getAliasedSymbol', () => c7.getAliasedSymbol(r), undefined))) ?? s;
     },
-    getBaseConstraintOfType: (t) => wrapType(onType(t, (r) => c7.getBaseConstraintOfType(r), undefined)),
+    getBaseConstraintOfType: (t) => wrapType(onType('getBaseConstraintOfType', t, (r) => c7.getBaseConstraintOfType(r), undefined)),
     getContextualType(n) {
       const r = node7(n);
-      return r ? wrapType(ask(() => c7.getContextualType(r as Node7 as never), undefined)) : undefined;
+      return r ? wrapType(ask('getContextualType', () => c7.getContextualType(r as Node7 as never), undefined)) : undefined;
     },
     getDeclaredTypeOfSymbol(s) {
       const r = remoteSymbol(s);
-      return (r && wrapType(ask(() => c7.getDeclaredTypeOfSymbol(r), undefined))) ?? UNKNOWN_TYPE;
+      return (r && wrapType(ask('getDeclaredTypeOfSymbol', () => c7.getDeclaredTypeOfSymbol(r), undefined))) ?? UNKNOWN_TYPE;
     },
     getIndexInfosOfType: (t) =>
-      onType(t, (r) => c7.getIndexInfosOfType(r), []).map((i) => ({ keyType: wrapType(i.keyType as Sync.Type) ?? UNKNOWN_TYPE, type: wrapType(i.valueType as Sync.Type) ?? UNKNOWN_TYPE, isReadonly: !!i.isReadonly }) as unknown as ts.IndexInfo),
-    getPropertiesOfType: (t) => onType(t, (r) => c7.getPropertiesOfType(r), []).map((s) => wrapSymbol(s)!),
+      onType('getIndexInfosOfType', t, (r) => c7.getIndexInfosOfType(r), []).map((i) => ({ keyType: wrapType(i.keyType as Sync.Type) ?? UNKNOWN_TYPE, type: wrapType(i.valueType as Sync.Type) ?? UNKNOWN_TYPE, isReadonly: !!i.isReadonly }) as unknown as ts.IndexInfo),
+    getPropertiesOfType: (t) => onType('getPropertiesOfType', t, (r) => c7.getPropertiesOfType(r), []).map((s) => wrapSymbol(s)!),
     getResolvedSignature(n) {
       const r = node7(n);
-      return r ? wrapSignature(ask(() => c7.getResolvedSignature(r), undefined)) : undefined;
+      return r ? wrapSignature(ask('getResolvedSignature', () => c7.getResolvedSignature(r), undefined)) : undefined;
     },
     getShorthandAssignmentValueSymbol(n) {
       const r = n && node7(n);
-      return r ? wrapSymbol(ask(() => c7.getShorthandAssignmentValueSymbol(r), undefined)) : undefined;
+      return r ? wrapSymbol(ask('getShorthandAssignmentValueSymbol', () => c7.getShorthandAssignmentValueSymbol(r), undefined)) : undefined;
     },
     getSignatureFromDeclaration(n) {
       const r = node7(n);
-      return r ? wrapSignature(ask(() => c7.getSignatureFromDeclaration(r), undefined)) : undefined;
+      return r ? wrapSignature(ask('getSignatureFromDeclaration', () => c7.getSignatureFromDeclaration(r), undefined)) : undefined;
     },
-    getTypeArguments: (t) => onType(t, (r) => c7.getTypeArguments(r as Sync.TypeReference), []).map((m) => wrapType(m)!),
+    getTypeArguments: (t) => onType('getTypeArguments', t, (r) => c7.getTypeArguments(r as Sync.TypeReference), []).map((m) => wrapType(m)!),
     getTypeOfSymbol(s) {
       const r = remoteSymbol(s);
-      return (r && wrapType(ask(() => c7.getTypeOfSymbol(r), undefined))) ?? UNKNOWN_TYPE;
+      return (r && wrapType(ask('getTypeOfSymbol', () => c7.getTypeOfSymbol(r), undefined))) ?? UNKNOWN_TYPE;
     },
     getTypeOfSymbolAtLocation(s, n) {
       const r = remoteSymbol(s);
       const at = node7(n);
-      return (r && at && wrapType(ask(() => c7.getTypeOfSymbolAtLocation(r, at), undefined))) ?? UNKNOWN_TYPE;
+      return (r && at && wrapType(ask('getTypeOfSymbolAtLocation', () => c7.getTypeOfSymbolAtLocation(r, at), undefined))) ?? UNKNOWN_TYPE;
     },
     getTypePredicateOfSignature(s) {
       const r = remoteSignature(s);
-      return (r ? ask(() => c7.getTypePredicateOfSignature(r), undefined) : undefined) as ts.TypePredicate | undefined;
+      return (r ? ask('getTypePredicateOfSignature', () => c7.getTypePredicateOfSignature(r), undefined) : undefined) as ts.TypePredicate | undefined;
     },
-    isArrayLikeType: (t) => onType(t, (r) => c7.isArrayLikeType(r), false),
-    isArrayType: (t) => onType(t, (r) => c7.isArrayType(r), false),
-    isTupleType: (t) => onType(t, (r) => c7.isTupleType(r), false),
-    typeToString: (t, _at, flags) => onType(t, (r) => c7.typeToString(r, seenAt.get(t), flags), 'error'),
+    isArrayLikeType: (t) => onType('isArrayLikeType', t, (r) => c7.isArrayLikeType(r), false),
+    isArrayType: (t) => onType('isArrayType', t, (r) => c7.isArrayType(r), false),
+    isTupleType: (t) => onType('isTupleType', t, (r) => c7.isTupleType(r), false),
+    typeToString: (t, _at, flags) => onType('typeToString', t, (r) => c7.typeToString(r, seenAt.get(t), flags), 'error'),
   };
   return facade;
 }

@@ -12,7 +12,7 @@ import { defaultCompilerOptions } from '../../project/defaults.js';
 import { analyzedFilter, namedOutsideTsconfig, rootFilesWithoutTsconfig, type LoadOptions, type ProjectLocation } from '../../project/load.js';
 import type { TypeEngine } from '../checker.js';
 import { bitTranslator, kindTranslator } from './enums.js';
-import { NodeMap } from './nodes.js';
+import { NodeMap, PARSE_OPTIONS } from './nodes.js';
 import { createTsgoChecker, QueryStats } from './checker.js';
 
 /** The TypeScript 7 jitlint is tested with: its API is unstable, other versions are refused. */
@@ -98,7 +98,7 @@ export function openTsgoProject(pkg: TsgoPackage, loc: ProjectLocation, opts: Lo
     const keep = analyzedFilter(loc, opts);
     const names = project.program.getSourceFileNames();
     const own = names.filter((f) => !/\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/i.test(f) && !path.resolve(f).split(path.sep).includes('node_modules'));
-    const parsed = timing.measure('tsgo: parse in-process', () => own.map((f) => ts.createSourceFile(path.resolve(f), readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true, scriptKind(f))));
+    const parsed = timing.measure('tsgo: parse in-process', () => own.map((f) => ts.createSourceFile(path.resolve(f), readFileSync(f, 'utf8'), PARSE_OPTIONS, true, scriptKind(f))));
     const nodes = new NodeMap(project.program, kindTranslator(syntaxKind), kindNames(syntaxKind), timing);
     for (const sf of parsed) nodes.addLocal(sf);
     const stats = new QueryStats();
@@ -122,6 +122,7 @@ export function openTsgoProject(pkg: TsgoPackage, loc: ProjectLocation, opts: Lo
       notes() {
         if (timing.enabled) {
           timing.add(`tsgo: ${stats.queries} queries`, 0);
+          for (const [m, n] of [...stats.byMethod].sort((a, b) => b[1] - a[1])) timing.add(`tsgo:   ${n} ${m}`, 0);
           timing.add(`tsgo: ${stats.batches} batches`, 0);
           timing.add(`tsgo: ${stats.failed} failed queries`, 0);
           timing.add(`tsgo: ${nodes.transfers} ASTs transferred`, 0);
