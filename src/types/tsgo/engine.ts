@@ -13,6 +13,7 @@ import { analyzedFilter, namedOutsideTsconfig, rootFilesWithoutTsconfig, type Lo
 import type { TypeEngine } from '../checker.js';
 import { bitTranslator, kindTranslator } from './enums.js';
 import { NodeMap, PARSE_OPTIONS } from './nodes.js';
+import { withServerStderr } from './stderr.js';
 import { createTsgoChecker, QueryStats } from './checker.js';
 
 /** The TypeScript 7 jitlint is tested with: its API is unstable, other versions are refused. */
@@ -86,11 +87,20 @@ export function openTsgoProject(pkg: TsgoPackage, loc: ProjectLocation, opts: Lo
     const roots = rootFilesWithoutTsconfig(loc, opts.display);
     configPath = writeConfig((tempDir = tempFolder()), { compilerOptions: tsgo.compilerOptions ?? defaultTsconfigOptions(), files: roots });
   }
-  const api = timing.measure('tsgo: server start', () => {
-    const a = new mod.API({ cwd: loc.rootDir, ...(tsgo.serverPath ? { tsserverPath: tsgo.serverPath } : {}) });
-    a.parseConfigFile(configPath!); // the first request starts the process
-    return a;
-  });
+  const { value: api, stderr } = timing.measure('tsgo: server start', () =>
+    withServerStderr(() => new mod.API({ cwd: loc.rootDir, ...(tsgo.serverPath ? { tsserverPath: tsgo.serverPath } : {}) })),
+  );
+  const stop = (): void => {
+    api.close();
+    stderr.finish();
+  };
+  try {
+    api.parseConfigFile(configPath); // a first request: the server is up
+  } catch (e) {
+    stop();
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    throw e;
+  }
   try {
     const snapshot = timing.measure('tsgo: project open', () => api.updateSnapshot({ openProjects: [configPath!] }));
     const project = snapshot.getProjects()[0];
@@ -131,13 +141,13 @@ export function openTsgoProject(pkg: TsgoPackage, loc: ProjectLocation, opts: Lo
         return [`engine tsgo: ${stats.failed} type ${stats.failed === 1 ? 'query' : 'queries'} failed in the TypeScript 7 server (${stats.firstError}); ${stats.failed === 1 ? 'that site was' : 'those sites were'} not checked (--engine ts6 checks them)`];
       },
       close() {
-        timing.measure('tsgo: server stop', () => api.close());
+        timing.measure('tsgo: server stop', stop);
         if (tempDir) rmSync(tempDir, { recursive: true, force: true });
       },
     };
     return { engine, files };
   } catch (e) {
-    api.close();
+    stop();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     throw e;
   }
