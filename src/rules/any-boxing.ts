@@ -56,6 +56,21 @@ function mayHaveLooseParameter(callee: ts.Expression, checker: RuleChecker, cach
   return known;
 }
 
+/**
+ * A type as the messages print it. A union without an alias lists its members sorted (`null` and
+ * `undefined` last): the checker's own order is its internal one, and TypeScript 6 and 7 differ.
+ */
+function typeText(t: ts.Type, checker: RuleChecker): string {
+  const print = (x: ts.Type) => checker.typeToString(x, undefined, ts.TypeFormatFlags.NoTruncation);
+  if (!t.isUnion() || t.aliasSymbol) return print(t);
+  let parts = [...new Set(t.types.map(print))];
+  // `true | false` is printed `boolean`.
+  if (parts.includes('true') && parts.includes('false')) parts = [...parts.filter((p) => p !== 'true' && p !== 'false'), 'boolean'];
+  const rank = (p: string) => (p === 'null' ? 1 : p === 'undefined' ? 2 : 0);
+  parts.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return parts.join(' | ');
+}
+
 function declaresLooseParameter(sym: ts.Symbol): boolean {
   for (const d of sym.declarations ?? []) {
     let fn: ts.Node = d;
@@ -328,7 +343,7 @@ export const rule = defineStaticRule({
       return h === 'loop' ? 'a loop' : 'a function called from a loop';
     };
     const typeName = (t: ts.Type) => {
-      const s = checker.typeToString(t, undefined, ts.TypeFormatFlags.NoTruncation);
+      const s = typeText(t, checker);
       return s.length > 40 ? `${s.slice(0, 39)}…` : s;
     };
     /** Reports a concrete object value `value` flowing into a slot of type `slotType`. */

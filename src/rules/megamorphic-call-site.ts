@@ -161,6 +161,11 @@ function shapesOf(type: ts.Type, prop: string | undefined, ctx: { project: Proje
   const { checker } = ctx;
   const shapes = new Map<string, Shape>();
   let via: string | undefined;
+  /** One shape per key; of the types that share it, the name that sorts first (not the first met: union order is the checker's). */
+  const put = (key: string, name: string): void => {
+    const had = shapes.get(key);
+    if (!had || byName(name, had.name) < 0) shapes.set(key, { key, name });
+  };
   const add = (t: ts.Type, depth: number): boolean => {
     if (t.flags & ts.TypeFlags.TypeParameter) {
       const c = checker.getBaseConstraintOfType(t);
@@ -190,7 +195,7 @@ function shapesOf(type: ts.Type, prop: string | undefined, ctx: { project: Proje
             const m = methodDeclarationOf(c, prop!, checker);
             const at = m ?? c;
             const key = `method:${at.pos}:${at.getSourceFile().fileName}`;
-            if (!shapes.has(key)) shapes.set(key, { key, name });
+            put(key, name);
           }
           return true;
         }
@@ -212,11 +217,15 @@ function shapesOf(type: ts.Type, prop: string | undefined, ctx: { project: Proje
     }
     // Same property names in the same order: the same hidden class when built the same way.
     const key = `props:${props.map((p) => p.name).join(',')}`;
-    if (!shapes.has(key)) shapes.set(key, { key, name: displayName(t, props) });
+    put(key, displayName(t, props));
     return true;
   };
   if (!add(type, 0)) return undefined;
   return via ? { shapes: [...shapes.values()], via } : { shapes: [...shapes.values()] };
+}
+
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Cheap syntactic reasons to leave a receiver alone without asking the checker. */
@@ -316,7 +325,8 @@ export const rule = defineStaticRule({
         // 2 to 4 shapes cost 1.0 to 1.5x a monomorphic site: nothing to act on.
         if (!count || count.shapes.length <= MAX_POLYMORPHIC) return;
         const n = count.shapes.length;
-        const names = count.shapes.slice(0, SHOWN).map((s) => s.name);
+        // By name: the order of a union's members is the checker's (TypeScript 6 and 7 differ).
+        const names = count.shapes.map((s) => s.name).sort(byName).slice(0, SHOWN);
         const shapes = `${names.join(', ')}${n > SHOWN ? `, ${n - SHOWN} more` : ''}`;
         const recvText = pae.expression.getText(ctx.sourceFile).replace(/\s+/g, ' ');
         const text = `${recvText.length > 30 ? `${recvText.slice(0, 29)}…` : recvText}.${pae.name.text}`;

@@ -42,6 +42,7 @@ export interface FacadeDeps {
 }
 
 const BATCH = 2000;
+const IMPORT_QUALIFIER = /import\("(?:[^"\\]|\\.)*"\)\./g;
 
 export class QueryStats {
   queries = 0;
@@ -74,9 +75,6 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
   const typeAt = new Map<ts.Node, ts.Type>();
   const symbolAt = new Map<ts.Node, ts.Symbol | undefined>();
   const remoteOf = new WeakMap<object, Sync.Type | Sync.Symbol | Sync.Signature>();
-  // Where a type was last asked about (the site being checked): TypeScript 7 prints names from there (without a location
-  // it qualifies them as import("/abs/path").Name, where TypeScript 6 prints Name).
-  const seenAt = new WeakMap<ts.Type, Node7>();
 
   const fail = (e: unknown): void => {
     stats.failed++;
@@ -214,12 +212,7 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
         'getTypeAtLocation',
         todo,
         (ns) => c7.getTypeAtLocation(ns),
-        (n, t) => {
-          const w = wrapType(t) ?? UNKNOWN_TYPE;
-          typeAt.set(n, w);
-          const r = t && nodes.toRemote(n);
-          if (r) seenAt.set(w, r);
-        },
+        (n, t) => typeAt.set(n, wrapType(t) ?? UNKNOWN_TYPE),
       );
     },
     prefetchSymbols(list) {
@@ -283,7 +276,9 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
     isArrayLikeType: (t) => onType('isArrayLikeType', t, (r) => c7.isArrayLikeType(r), false),
     isArrayType: (t) => onType('isArrayType', t, (r) => c7.isArrayType(r), false),
     isTupleType: (t) => onType('isTupleType', t, (r) => c7.isTupleType(r), false),
-    typeToString: (t, _at, flags) => onType('typeToString', t, (r) => c7.typeToString(r, seenAt.get(t), flags), 'error'),
+    // Printed from nowhere, as the rules ask TypeScript 6 (enclosingDeclaration undefined): TypeScript 7
+    // then qualifies declared names as import("/abs/file").Name, where TypeScript 6 prints Name.
+    typeToString: (t, _at, flags) => onType('typeToString', t, (r) => c7.typeToString(r, undefined, flags), 'error').replace(IMPORT_QUALIFIER, ''),
   };
   return facade;
 }
