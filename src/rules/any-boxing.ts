@@ -414,8 +414,8 @@ export const rule = defineStaticRule({
           const origin = genericOrigin(t);
           if (origin) {
             const slot = checker.getContextualType(outer as ts.Expression);
-            const slotOrigin = slot && (slot.isUnion() ? slot.types.map(genericOrigin).find((o) => o) : genericOrigin(slot));
-            if (slotOrigin === origin) return;
+            // Any member of a union slot (not the first: the order of a union is the checker's).
+            if (slot && (slot.isUnion() ? slot.types.some((m) => genericOrigin(m) === origin) : genericOrigin(slot) === origin)) return;
           }
           ctx.report({ node, messageId: 'cast', data: { where, type: typeName(t) } });
         }
