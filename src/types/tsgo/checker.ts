@@ -109,10 +109,10 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
       isLiteral: () => (flags & (ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral | ts.TypeFlags.BigIntLiteral)) !== 0,
       isTypeParameter: () => (flags & ts.TypeFlags.TypeParameter) !== 0,
       value: (t as { value?: unknown }).value,
-      getCallSignatures: () => signaturesOf(t, mod.SignatureKind.Call),
-      getConstructSignatures: () => signaturesOf(t, mod.SignatureKind.Construct),
-      getProperty: (name: string) => wrapSymbol(ask('getPropertyOfType', () => c7.getPropertyOfType(t, name), undefined)),
-      getProperties: () => ask('getPropertiesOfType', () => c7.getPropertiesOfType(t), []).map((s) => wrapSymbol(s)!),
+      getCallSignatures: () => remember(self, 'call', () => signaturesOf(t, mod.SignatureKind.Call)),
+      getConstructSignatures: () => remember(self, 'construct', () => signaturesOf(t, mod.SignatureKind.Construct)),
+      getProperty: (name: string) => remember(self, `property:${name}`, () => wrapSymbol(ask('getPropertyOfType', () => c7.getPropertyOfType(t, name), undefined))),
+      getProperties: () => remember(self, 'getPropertiesOfType', () => ask('getPropertiesOfType', () => c7.getPropertiesOfType(t), []).map((s) => wrapSymbol(s)!)),
       getSymbol: () => self['symbol'],
     };
     lazy(self, 'types', () => (flags & (ts.TypeFlags.Union | ts.TypeFlags.Intersection) ? ask('getTypes', () => t.getTypes() ?? [], [] as readonly Sync.Type[]).map((m) => wrapType(m)!) : undefined));
@@ -165,9 +165,21 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
   const remoteSymbol = (s: ts.Symbol): Sync.Symbol | undefined => remoteOf.get(s) as Sync.Symbol | undefined;
   const remoteSignature = (s: ts.Signature): Sync.Signature | undefined => remoteOf.get(s) as Sync.Signature | undefined;
   /** A type question on a type: the error type's answers when the type is the failed-query stand-in. */
+  // Answers about a type are the same every time it is asked (types are interned by id): kept per
+  // type and question. Rules ask the same few types over and over (a union of 20 classes at every
+  // site that reads it): one round trip each, not one per site.
+  const answers = new WeakMap<object, Map<string, unknown>>();
+  const remember = <T>(o: object, key: string, get: () => T): T => {
+    let m = answers.get(o);
+    if (!m) answers.set(o, (m = new Map()));
+    if (m.has(key)) return m.get(key) as T;
+    const v = get();
+    m.set(key, v);
+    return v;
+  };
   const onType = <T>(method: string, t: ts.Type, fn: (r: Sync.Type) => T, fallback: T): T => {
     const r = remoteType(t);
-    return r ? ask(method, () => fn(r), fallback) : fallback;
+    return r ? remember(t, method, () => ask(method, () => fn(r), fallback)) : fallback;
   };
   const node7 = (n: ts.Node) => timing.measure('tsgo: node lookup', () => nodes.toRemote(n));
 
@@ -233,7 +245,7 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
     },
     getAliasedSymbol(s) {
       const r = remoteSymbol(s);
-      return (r && wrapSymbol(ask('getAliasedSymbol', () => c7.getAliasedSymbol(r), undefined))) ?? s;
+      return (r && remember(s, 'getAliasedSymbol', () => wrapSymbol(ask('getAliasedSymbol', () => c7.getAliasedSymbol(r), undefined)))) ?? s;
     },
     getBaseConstraintOfType: (t) => wrapType(onType('getBaseConstraintOfType', t, (r) => c7.getBaseConstraintOfType(r), undefined)),
     getContextualType(n) {
@@ -242,11 +254,11 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
     },
     getDeclaredTypeOfSymbol(s) {
       const r = remoteSymbol(s);
-      return (r && wrapType(ask('getDeclaredTypeOfSymbol', () => c7.getDeclaredTypeOfSymbol(r), undefined))) ?? UNKNOWN_TYPE;
+      return (r && remember(s, 'getDeclaredTypeOfSymbol', () => wrapType(ask('getDeclaredTypeOfSymbol', () => c7.getDeclaredTypeOfSymbol(r), undefined)))) ?? UNKNOWN_TYPE;
     },
     getIndexInfosOfType: (t) =>
       onType('getIndexInfosOfType', t, (r) => c7.getIndexInfosOfType(r), []).map((i) => ({ keyType: wrapType(i.keyType as Sync.Type) ?? UNKNOWN_TYPE, type: wrapType(i.valueType as Sync.Type) ?? UNKNOWN_TYPE, isReadonly: !!i.isReadonly }) as unknown as ts.IndexInfo),
-    getPropertiesOfType: (t) => onType('getPropertiesOfType', t, (r) => c7.getPropertiesOfType(r), []).map((s) => wrapSymbol(s)!),
+    getPropertiesOfType: (t) => remember(t, 'properties', () => onType('getPropertiesOfType', t, (r) => c7.getPropertiesOfType(r), []).map((s) => wrapSymbol(s)!)),
     getResolvedSignature(n) {
       const r = node7(n);
       return r ? wrapSignature(ask('getResolvedSignature', () => c7.getResolvedSignature(r), undefined)) : undefined;
@@ -262,7 +274,7 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
     getTypeArguments: (t) => onType('getTypeArguments', t, (r) => c7.getTypeArguments(r as Sync.TypeReference), []).map((m) => wrapType(m)!),
     getTypeOfSymbol(s) {
       const r = remoteSymbol(s);
-      return (r && wrapType(ask('getTypeOfSymbol', () => c7.getTypeOfSymbol(r), undefined))) ?? UNKNOWN_TYPE;
+      return (r && remember(s, 'getTypeOfSymbol', () => wrapType(ask('getTypeOfSymbol', () => c7.getTypeOfSymbol(r), undefined)))) ?? UNKNOWN_TYPE;
     },
     getTypeOfSymbolAtLocation(s, n) {
       const r = remoteSymbol(s);
@@ -278,7 +290,7 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
     isTupleType: (t) => onType('isTupleType', t, (r) => c7.isTupleType(r), false),
     // Printed from nowhere, as the rules ask TypeScript 6 (enclosingDeclaration undefined): TypeScript 7
     // then qualifies declared names as import("/abs/file").Name, where TypeScript 6 prints Name.
-    typeToString: (t, _at, flags) => onType('typeToString', t, (r) => c7.typeToString(r, undefined, flags), 'error').replace(IMPORT_QUALIFIER, ''),
+    typeToString: (t, _at, flags) => onType(`typeToString:${flags ?? 0}`, t, (r) => c7.typeToString(r, undefined, flags), 'error').replace(IMPORT_QUALIFIER, ''),
   };
   return facade;
 }

@@ -77,16 +77,31 @@ export function openTsgoProject(pkg: TsgoPackage, loc: ProjectLocation, opts: Lo
   // Without a tsconfig (or for files it leaves out) the server gets a generated one.
   let tempDir: string | undefined;
   let configPath = loc.tsconfigPath;
+  /** The root files, known before the server has the program (parsed while it opens it). */
+  let roots: string[];
   if (configPath) {
-    const extra = namedOutsideTsconfig(loc, timing.measure('tsgo: read tsconfig', () => {
+    const listed = timing.measure('tsgo: read tsconfig', () => {
       const read = ts.readConfigFile(configPath!, ts.sys.readFile);
       return read.config ? ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(configPath!), undefined, configPath).fileNames : [];
-    }));
+    });
+    const extra = namedOutsideTsconfig(loc, listed);
+    roots = [...listed, ...extra];
     if (extra.length > 0) configPath = writeConfig((tempDir = tempFolder()), { extends: configPath, files: extra, include: includeOf(configPath) });
   } else {
-    const roots = rootFilesWithoutTsconfig(loc, opts.display);
+    roots = rootFilesWithoutTsconfig(loc, opts.display);
     configPath = writeConfig((tempDir = tempFolder()), { compilerOptions: tsgo.compilerOptions ?? defaultTsconfigOptions(), files: roots });
   }
+  const isOwn = (f: string) => !/\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/i.test(f) && !path.resolve(f).split(path.sep).includes('node_modules');
+  const parsedByName = new Map<string, ts.SourceFile>();
+  const parse = (f: string): ts.SourceFile => {
+    const name = path.resolve(f);
+    let sf = parsedByName.get(name);
+    if (!sf) {
+      sf = ts.createSourceFile(name, readFileSync(f, 'utf8'), PARSE_OPTIONS, true, scriptKind(f));
+      parsedByName.set(name, sf);
+    }
+    return sf;
+  };
   const { value: api, stderr } = timing.measure('tsgo: server start', () =>
     withServerStderr(() => new mod.API({ cwd: loc.rootDir, ...(tsgo.serverPath ? { tsserverPath: tsgo.serverPath } : {}) })),
   );
@@ -102,13 +117,16 @@ export function openTsgoProject(pkg: TsgoPackage, loc: ProjectLocation, opts: Lo
     throw e;
   }
   try {
-    const snapshot = timing.measure('tsgo: project open', () => api.updateSnapshot({ openProjects: [configPath!] }));
+    // The server opens the project (parse, bind) while the root files are parsed here: the
+    // request is written, the parse runs, then the answer is read.
+    const snapshot = timing.measure('tsgo: project open', () =>
+      whileRequestRuns(api, () => timing.measure('tsgo: parse in-process', () => void roots.filter(isOwn).forEach(parse)), () => api.updateSnapshot({ openProjects: [configPath!] })),
+    );
     const project = snapshot.getProjects()[0];
     if (!project) throw new UsageError(`${opts.display(configPath)}: TypeScript 7 opened no project`);
     const keep = analyzedFilter(loc, opts);
     const names = project.program.getSourceFileNames();
-    const own = names.filter((f) => !/\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/i.test(f) && !path.resolve(f).split(path.sep).includes('node_modules'));
-    const parsed = timing.measure('tsgo: parse in-process', () => own.map((f) => ts.createSourceFile(path.resolve(f), readFileSync(f, 'utf8'), PARSE_OPTIONS, true, scriptKind(f))));
+    const parsed = timing.measure('tsgo: parse in-process', () => names.filter(isOwn).map(parse));
     const nodes = new NodeMap(project.program, kindTranslator(syntaxKind), kindNames(syntaxKind), timing);
     for (const sf of parsed) nodes.addLocal(sf);
     const stats = new QueryStats();
@@ -150,6 +168,37 @@ export function openTsgoProject(pkg: TsgoPackage, loc: ProjectLocation, opts: Lo
     stop();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     throw e;
+  }
+}
+
+/**
+ * Runs `request` (one request to the server), and `meanwhile` after the request is written and
+ * before its answer is read, so that both sides work at once. Reaches into the sync channel of the
+ * pinned TypeScript 7 (client.channel.writeTuple); without it, `meanwhile` runs first.
+ */
+function whileRequestRuns<T>(api: unknown, meanwhile: () => void, request: () => T): T {
+  const channel = (api as { client?: { channel?: { writeTuple?: (...a: unknown[]) => void } } }).client?.channel;
+  const write = channel?.writeTuple;
+  if (!channel || typeof write !== 'function') {
+    meanwhile();
+    return request();
+  }
+  let ran = false;
+  channel.writeTuple = function (this: unknown, ...a: unknown[]) {
+    channel.writeTuple = write;
+    write.apply(this, a);
+    ran = true;
+    try {
+      meanwhile();
+    } catch {
+      // the answer must still be read; the work is redone (and fails) where it is needed
+    }
+  };
+  try {
+    return request();
+  } finally {
+    channel.writeTuple = write;
+    if (!ran) meanwhile();
   }
 }
 
