@@ -7,7 +7,7 @@ import type { ProjectFiles, RuleChecker } from '../types/checker.js';
 import { ts } from 'ts-morph';
 import { prefetchMemberSites } from './util/prefetch.js';
 import { defineStaticRule } from './types.js';
-import { certainlyNotAny, Hotness, inCatchClause, isAnyType, isMemberAccess, isWriteTarget, outermostChain } from './util/hot-sites.js';
+import { certainlyNotAny, Hotness, mayBeObjectArgument, inCatchClause, isAnyType, isMemberAccess, isWriteTarget, outermostChain } from './util/hot-sites.js';
 import { outermostParentheses, skipParentheses, walkTree } from '../analyze/ast.js';
 
 function isAnyKeywordCast(node: ts.Node): node is ts.AsExpression | ts.TypeAssertion {
@@ -35,6 +35,11 @@ function declaredInProject(decl: ts.Node | undefined, project: ProjectFiles): bo
   return !sf.isDeclarationFile && !project.isExternal(sf);
 }
 
+/** By name, as declaredInProject decides by file: not a declaration file, not in a package. */
+function isProjectFileName(f: string): boolean {
+  return !/\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/i.test(f) && !f.split(/[\\/]/).includes('node_modules');
+}
+
 const isLooseTypeNode = (t: ts.TypeNode | undefined): boolean =>
   !t || t.kind === ts.SyntaxKind.AnyKeyword || t.kind === ts.SyntaxKind.UnknownKeyword ||
   (ts.isArrayTypeNode(t) && isLooseTypeNode(t.elementType));
@@ -50,7 +55,9 @@ function mayHaveLooseParameter(callee: ts.Expression, checker: RuleChecker, cach
   if (!sym) return false;
   let known = cache.get(sym);
   if (known === undefined) {
-    known = declaresLooseParameter(sym);
+    // Only callees declared in the project are reported (declaredInProject below): a library
+    // function's parameters (console.log's any[]) need not be read, nor its .d.ts parsed.
+    known = checker.declarationFiles(sym).some(isProjectFileName) && declaresLooseParameter(sym);
     cache.set(sym, known);
   }
   return known;
@@ -254,37 +261,6 @@ function isDataWalkKey(key: ts.Expression, checker: RuleChecker): boolean {
   return false;
 }
 
-/** Could this argument be an object at all? Literals, functions and templates cannot: no checker call for them. */
-function mayBeObjectArgument(a: ts.Expression): boolean {
-  const x = skipParentheses(ts.isSpreadElement(a) ? a.expression : a);
-  switch (x.kind) {
-    case ts.SyntaxKind.StringLiteral:
-    case ts.SyntaxKind.NumericLiteral:
-    case ts.SyntaxKind.BigIntLiteral:
-    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-    case ts.SyntaxKind.TemplateExpression:
-    case ts.SyntaxKind.TrueKeyword:
-    case ts.SyntaxKind.FalseKeyword:
-    case ts.SyntaxKind.NullKeyword:
-    case ts.SyntaxKind.ArrowFunction:
-    case ts.SyntaxKind.FunctionExpression:
-    case ts.SyntaxKind.TypeOfExpression:
-    case ts.SyntaxKind.VoidExpression:
-    case ts.SyntaxKind.PrefixUnaryExpression:
-    case ts.SyntaxKind.PostfixUnaryExpression:
-      return false;
-    case ts.SyntaxKind.Identifier:
-      return (x as ts.Identifier).text !== 'undefined';
-    case ts.SyntaxKind.BinaryExpression: {
-      const op = (x as ts.BinaryExpression).operatorToken.kind;
-      // Arithmetic, comparisons and `+` give primitives; `??`, `||`, `&&`, `,` and `=` may give objects.
-      return op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken || op === ts.SyntaxKind.EqualsToken;
-    }
-    default:
-      return true;
-  }
-}
-
 export const rule = defineStaticRule({
   meta: {
     id: 'any-boxing',
@@ -320,7 +296,7 @@ export const rule = defineStaticRule({
     if (ctx.isJavaScript) return {};
     const { checker, project } = ctx;
     prefetchMemberSites(ctx.sourceFile, ctx.checker);
-    const hotness = new Hotness(ctx.sourceFile, checker);
+    const hotness = Hotness.of(ctx.sourceFile, checker);
     const looseBySymbol = looseParameterCache(project);
     const singleSignature = (callee: ts.Expression): ts.Signature | undefined => {
       const at = ts.isPropertyAccessExpression(callee) ? callee.name : callee;

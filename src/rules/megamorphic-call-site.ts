@@ -306,7 +306,7 @@ export const rule = defineStaticRule({
   create(ctx) {
     // JavaScript is read, not type-checked: shapes come from types.
     if (ctx.isJavaScript) return {};
-    const hotness = new Hotness(ctx.sourceFile, ctx.checker);
+    const hotness = Hotness.of(ctx.sourceFile, ctx.checker);
     prefetchMemberSites(ctx.sourceFile, ctx.checker);
     const sites: Site[] = [];
     return {

@@ -49,6 +49,11 @@ export type RuleChecker = Pick<
   prefetchTypes(nodes: readonly ts.Node[]): void;
   /** A hint: the symbols at these nodes will be asked for. */
   prefetchSymbols(nodes: readonly ts.Node[]): void;
+  /**
+   * The files a symbol's declarations are in, without the declaration nodes (tsgo: no transfer or
+   * parse of a library file to learn that a declaration is in it).
+   */
+  declarationFiles(symbol: ts.Symbol): readonly string[];
 };
 
 /** The members of types, symbols and signatures the rules read (what tsgo's objects provide). */

@@ -12,7 +12,10 @@ export function programFiles(program: ts.Program): ProjectFiles {
 
 export function ts6Checker(checker: ts.TypeChecker): RuleChecker {
   const c = checker as unknown as RuleChecker;
-  if (!('prefetchTypes' in checker)) Object.assign(checker, { batches: false, prefetchTypes() {}, prefetchSymbols() {} });
+  if (!('prefetchTypes' in checker)) {
+    const declarationFiles = (s: ts.Symbol) => (s.declarations ?? []).map((d) => d.getSourceFile().fileName);
+    Object.assign(checker, { batches: false, prefetchTypes() {}, prefetchSymbols() {}, declarationFiles });
+  }
   return c;
 }
 

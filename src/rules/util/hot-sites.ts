@@ -202,8 +202,19 @@ export function functionsCalledFromLoops(sf: ts.SourceFile, isCallback: Callback
   return hot;
 }
 
+const shared = new WeakMap<ts.SourceFile, Map<RuleChecker | undefined, Hotness>>();
+
 /** Lazily computed per-file hotness: in a loop, or in a function called from a loop of the file. */
 export class Hotness {
+  /** One per file and checker: the rules that ask share its answers (the walk over the file's calls is done once). */
+  static of(sf: ts.SourceFile, checker?: RuleChecker): Hotness {
+    let m = shared.get(sf);
+    if (!m) shared.set(sf, (m = new Map()));
+    let h = m.get(checker);
+    if (!h) m.set(checker, (h = new Hotness(sf, checker)));
+    return h;
+  }
+
   private called: Set<ts.Node> | undefined;
   private readonly isCallback: CallbackTest;
   /** With a checker, array-method callbacks count only on array-like receivers. */
@@ -232,4 +243,35 @@ export function inCatchClause(node: ts.Node): boolean {
 
 export function isAnyType(t: ts.Type): boolean {
   return (t.flags & ts.TypeFlags.Any) !== 0 && (t as { intrinsicName?: string }).intrinsicName !== 'error';
+}
+
+/** Could this argument be an object at all? Literals, functions and templates cannot: no checker call for them. */
+export function mayBeObjectArgument(a: ts.Expression): boolean {
+  const x = skipParentheses(ts.isSpreadElement(a) ? a.expression : a);
+  switch (x.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.BigIntLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.TemplateExpression:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.FunctionExpression:
+    case ts.SyntaxKind.TypeOfExpression:
+    case ts.SyntaxKind.VoidExpression:
+    case ts.SyntaxKind.PrefixUnaryExpression:
+    case ts.SyntaxKind.PostfixUnaryExpression:
+      return false;
+    case ts.SyntaxKind.Identifier:
+      return (x as ts.Identifier).text !== 'undefined';
+    case ts.SyntaxKind.BinaryExpression: {
+      const op = (x as ts.BinaryExpression).operatorToken.kind;
+      // Arithmetic, comparisons and `+` give primitives; `??`, `||`, `&&`, `,` and `=` may give objects.
+      return op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken || op === ts.SyntaxKind.EqualsToken;
+    }
+    default:
+      return true;
+  }
 }

@@ -11,7 +11,7 @@
 import { ts } from 'ts-morph';
 import type { RuleChecker } from '../../types/checker.js';
 import { calleeMethodOfCallback, isFunctionNode, skipParentheses, SYNC_ARRAY_CALLBACK_METHODS, walkTree } from '../../analyze/ast.js';
-import { Hotness } from './hot-sites.js';
+import { Hotness, mayBeObjectArgument } from './hot-sites.js';
 
 const done = new WeakMap<RuleChecker, WeakSet<ts.SourceFile>>();
 
@@ -22,7 +22,7 @@ export function prefetchMemberSites(sf: ts.SourceFile, checker: RuleChecker): vo
   if (!files) done.set(checker, (files = new WeakSet()));
   if (files.has(sf)) return;
   files.add(sf);
-  const maybeHot = new Hotness(sf);
+  const maybeHot = Hotness.of(sf);
   const types: ts.Node[] = [];
   const symbols: ts.Node[] = [];
   const receiver = (recv: ts.Expression): void => {
@@ -42,7 +42,8 @@ export function prefetchMemberSites(sf: ts.SourceFile, checker: RuleChecker): vo
     if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
       const recv = skipParentheses(n.expression);
       if (recv.kind !== ts.SyntaxKind.ThisKeyword && recv.kind !== ts.SyntaxKind.SuperKeyword && maybeHot.of(n)) receiver(recv);
-    } else if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && maybeHot.of(n)) {
+    } else if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments?.some(mayBeObjectArgument) && maybeHot.of(n)) {
+      // The callee's symbol is asked only when an argument may be an object (any-boxing's slots).
       const callee = skipParentheses(n.expression);
       symbols.push(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
     }

@@ -243,6 +243,10 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
       if (!symbolAt.has(n)) facade.prefetchSymbols([n]);
       return symbolAt.get(n);
     },
+    declarationFiles(s) {
+      const r = remoteSymbol(s);
+      return r ? r.declarations.map((h) => h.path as string) : (s.declarations ?? []).map((d) => d.getSourceFile().fileName);
+    },
     getAliasedSymbol(s) {
       const r = remoteSymbol(s);
       return (r && remember(s, 'getAliasedSymbol', () => wrapSymbol(ask('getAliasedSymbol', () => c7.getAliasedSymbol(r), undefined)))) ?? s;
