@@ -62,6 +62,13 @@ function treeHwmKB(pid) {
   return max;
 }
 
+/** Records each process of the tree's own VmHWM (a high-water mark) into `perPid`. */
+function treeHwmEach(pid, perPid) {
+  const kb = readHwmKB(pid);
+  if (kb) perPid.set(pid, Math.max(perPid.get(pid) ?? 0, kb));
+  for (const c of childrenOf(pid)) treeHwmEach(c, perPid);
+}
+
 const KEEP = 64 * 1024;
 function tailCollector() {
   let buf = '';
@@ -77,7 +84,12 @@ function tailCollector() {
 }
 
 /**
- * One run in a fresh process. `spec`: { cmd, args, cwd?, env?, okCodes? = [0] }.
+ * One run in a fresh process. `spec`: { cmd, args, cwd?, env?, okCodes? = [0], sumTree? }.
+ *
+ * `sumTree`: the command runs helper processes at the same time as itself (jitlint --engine tsgo
+ * and its TypeScript 7 server): its peak RSS is the sum of each process's own peak (VmHWM, polled
+ * every 10 ms in /proc), an upper bound of the tree's peak, and never less than GNU time's figure.
+ * (GNU time's %M is the largest single process of the tree, not their sum.)
  * Returns { wallMs, rssKB, code, stdout (last 64 KB), stderr (last 64 KB) }.
  */
 export function runOnce(spec) {
@@ -96,9 +108,13 @@ export function runOnce(spec) {
     child.stderr?.setEncoding('utf8').on('data', (d) => err.push(d));
     let polled = 0;
     let timer;
-    if (mode === 'proc-poll') {
+    const perPid = new Map();
+    const sumTree = spec.sumTree && process.platform === 'linux';
+    if (mode === 'proc-poll' || sumTree) {
+      // Under GNU time the child is /usr/bin/time: the tree below it is the same.
       timer = setInterval(() => {
-        polled = Math.max(polled, treeHwmKB(child.pid));
+        if (sumTree) treeHwmEach(child.pid, perPid);
+        else polled = Math.max(polled, treeHwmKB(child.pid));
       }, 10);
     }
     child.on('error', reject);
@@ -115,6 +131,12 @@ export function runOnce(spec) {
           rssKB = undefined;
         }
         rmSync(tmp, { force: true });
+      }
+      if (sumTree) {
+        // /usr/bin/time itself (a few MB) is no part of the command.
+        let sum = 0;
+        for (const [pid, kb] of perPid) if (!(mode === 'gnu-time' && pid === child.pid)) sum += kb;
+        rssKB = Math.max(rssKB ?? 0, sum) || undefined;
       }
       const okCodes = spec.okCodes ?? [0];
       if (signal || !okCodes.includes(code)) {

@@ -19,7 +19,7 @@ import { ensureCorpus } from './corpora.mjs';
 import { ensureLog } from './logs.mjs';
 import { measureGroup, rssMethod } from './measure.mjs';
 import { ensureSynthetic } from './synthetic.mjs';
-import { BENCH_DIR, CACHE, REPO, fmtMB, fmtMs, note, repoPackageFile, sh } from './lib.mjs';
+import { BENCH_DIR, CACHE, REPO, fmtMB, fmtMs, median, note, repoPackageFile, sh } from './lib.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -150,9 +150,24 @@ const haveCli = existsSync(JITLINT) && existsSync(path.join(REPO, 'dist', 'src',
 const haveRuntime = existsSync(path.join(REPO, 'dist', 'src', 'runtime', 'index.js'));
 
 const TSC7 = await tsc7Exe();
+// The tsgo engine needs the TypeScript 7 package (the bench's tsc7 case runs it too).
+const haveTsgo = existsSync(repoPackageFile('typescript7', 'package.json'));
 
-function jitlintAnalyze(p) {
-  return { cmd: node, args: [JITLINT, 'analyze', p.src, '-p', p.tsconfig, '--format', 'json', '-o', '/dev/null'], cwd: p.dir, okCodes: [0, 1] };
+function jitlintAnalyze(p, engine) {
+  const args = [JITLINT, 'analyze', p.src, '-p', p.tsconfig, ...(engine ? ['--engine', engine] : []), '--format', 'json', '-o', '/dev/null'];
+  // --engine tsgo runs the TypeScript 7 server as a child process: both count in the peak RSS.
+  return { cmd: node, args, cwd: p.dir, okCodes: [0, 1], ...(engine === 'tsgo' ? { sumTree: true } : {}) };
+}
+
+/** Median over rounds of case a / case b (time or rssKB), pairing the i-th runs of each. */
+function pairRatio(rs, a, b, field) {
+  const x = rs.find((r) => r.id === a);
+  const y = rs.find((r) => r.id === b);
+  if (!x || !y || x.error || y.error) return undefined;
+  const n = Math.min(x.samples.length, y.samples.length);
+  const out = [];
+  for (let i = 0; i < n; i++) if (x.samples[i][field] && y.samples[i][field]) out.push(x.samples[i][field] / y.samples[i][field]);
+  return out.length ? median(out) : undefined;
 }
 
 // ---- static: real corpora -------------------------------------------------------------------
@@ -163,6 +178,7 @@ for (const name of ['rxjs', 'effect']) {
   const cases = [
     { id: 'tsc7', label: `tsc --noEmit (TypeScript 7 native)`, spec: { cmd: TSC7, args: ['--noEmit', '-p', c.tsconfig], cwd: c.dir, okCodes: [0, 1, 2] } },
     ...(haveCli ? [{ id: 'jitlint', label: 'jitlint analyze', reference: true, spec: jitlintAnalyze(c) }] : []),
+    ...(haveCli && haveTsgo ? [{ id: 'jitlint-tsgo', label: 'jitlint analyze --engine tsgo', spec: jitlintAnalyze(c, 'tsgo') }] : []),
     { id: 'eslint', label: 'eslint + typescript-eslint', spec: { cmd: node, args: [ESLINT_DRIVER, c.eslintConfig, c.dir, 'src/**/*.ts'], cwd: c.dir, okCodes: [0] } },
     { id: 'tsc6', label: 'tsc --noEmit (TypeScript 6)', spec: { cmd: node, args: [TSC6, '--noEmit', '-p', c.tsconfig], cwd: c.dir, okCodes: [0, 1, 2] } },
   ];
@@ -178,6 +194,12 @@ for (const name of ['rxjs', 'effect']) {
     target(`${c.label}: time jitlint / eslint+typescript-eslint`, vsEslint?.time, '<=', 0.5);
     target(`${c.label}: peak RSS jitlint / eslint+typescript-eslint`, vsEslint?.rss, '<=', 0.6);
     target(`${c.label}: time jitlint / tsc 6 --noEmit`, vsTsc6?.time, '<=', 1.2);
+  }
+  if (rs.some((r) => r.id === 'jitlint-tsgo' && !r.error)) {
+    // Issue 16: the tsgo engine against the native checker and against ESLint + typescript-eslint.
+    target(`${c.label}: time jitlint --engine tsgo / tsc 7 --noEmit`, pairRatio(rs, 'jitlint-tsgo', 'tsc7', 'wallMs'), '<=', name === 'rxjs' ? 1.5 : 1.0);
+    if (name === 'effect') target(`${c.label}: time jitlint --engine tsgo / eslint+typescript-eslint`, pairRatio(rs, 'jitlint-tsgo', 'eslint', 'wallMs'), '<=', 0.15);
+    target(`${c.label}: peak RSS jitlint --engine tsgo (with its server) / tsc 7 --noEmit`, pairRatio(rs, 'jitlint-tsgo', 'tsc7', 'rssKB'), '<=', 1.0);
   }
 }
 

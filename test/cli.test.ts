@@ -236,7 +236,7 @@ const badInputs: Array<[string, (dir: string) => string[], RegExp]> = [
       writeFileSync(path.join(dir, 'jitlint.config.json'), '{ "rulez": {} }');
       return ['analyze', 'src'];
     },
-    /^jitlint: jitlint.config.json: unknown key "rulez" \(expected "rules", "ignores", "includeTests", "includePackages" or "showNotes"\)$/
+    /^jitlint: jitlint.config.json: unknown key "rulez" \(expected "rules", "ignores", "includeTests", "includePackages", "showNotes" or "engine"\)$/
   ],
   [
     'a config file with an unknown rule id (named)',

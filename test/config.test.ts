@@ -177,7 +177,8 @@ test('-c FILE wins over both', () => {
 
 const ERRORS: Array<[name: string, config: unknown, message: string]> = [
   ['not an object', [], 'jitlint.config.json: configuration must be a JSON object'],
-  ['an unknown key', { rulez: {} }, 'jitlint.config.json: unknown key "rulez" (expected "rules", "ignores", "includeTests", "includePackages" or "showNotes")'],
+  ['an unknown key', { rulez: {} }, 'jitlint.config.json: unknown key "rulez" (expected "rules", "ignores", "includeTests", "includePackages", "showNotes" or "engine")'],
+  ['an unknown engine', { engine: 'tsc' }, 'jitlint.config.json: "engine" must be "ts6" or "tsgo"'],
   ['"rules" not an object', { rules: ['closure-in-loop'] }, 'jitlint.config.json: "rules" must be an object'],
   ['an unknown rule id', { rules: { 'closure-in-lop': 'error' } }, "jitlint.config.json: rules.closure-in-lop: unknown rule id (see 'jitlint rules')"],
   ['an invalid level', { rules: { 'closure-in-loop': 'loud' } }, 'jitlint.config.json: rules.closure-in-loop: invalid level "loud" (expected off, note, warning or error)'],

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeText, type VirtualOptions } from '../src/analyze/virtual.js';
+import { analyzeText, useTsgoForVirtualFiles, type VirtualOptions } from '../src/analyze/virtual.js';
+import { loadTsgo } from '../src/types/tsgo/engine.js';
+
+// `JITLINT_TEST_ENGINE=tsgo node scripts/test.mjs rules`: the rule suites through TypeScript 7.
+if (process.env['JITLINT_TEST_ENGINE'] === 'tsgo') useTsgoForVirtualFiles(await loadTsgo());
 import type { Finding } from '../src/model.js';
 
 /** The repository root (tests run from dist/test). */

@@ -3,6 +3,7 @@
 import { ts } from 'ts-morph';
 import type { EvidenceKind, Finding, Level } from '../model.js';
 import type { RuleContext, StaticRule } from '../rules/types.js';
+import type { ProjectFiles, RuleChecker } from '../types/checker.js';
 import { parseErrorMeta, unusedSuppressionMeta } from '../rules/internal.js';
 import { enclosingFunctionName, walkTree } from './ast.js';
 import { formatMessage, levelRank, stepLevel } from './message.js';
@@ -19,8 +20,9 @@ export interface ActiveRule {
 }
 
 export interface EngineOptions {
-  program: ts.Program;
-  checker: ts.TypeChecker;
+  /** The engine answering type questions (src/types/checker.ts). */
+  checker: RuleChecker;
+  project: ProjectFiles;
   /** Report paths are relative to this directory. */
   baseDir: string;
   rules: readonly ActiveRule[];
@@ -61,7 +63,7 @@ export function analyzeSourceFile(sf: ts.SourceFile, opts: EngineOptions): Findi
     const label = `rule ${rule.meta.id}`;
     const context: RuleContext<string, unknown> = {
       sourceFile: sf,
-      program: opts.program,
+      project: opts.project,
       checker: opts.checker,
       options: active.options,
       isJavaScript,

@@ -1,5 +1,6 @@
 // `jitlint analyze`: arguments → the pipeline (src/pipeline/analyze.ts) → a report on stdout
 // or in a file, and the exit code. Nothing else happens here.
+import { ENGINES, type EngineName } from '../types/checker.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
@@ -54,6 +55,7 @@ function parse(argv: string[]) {
       sort: { type: 'string' },
       'min-hotness': { type: 'string' },
       timing: { type: 'boolean' },
+      engine: { type: 'string' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       debug: { type: 'boolean' },
@@ -114,6 +116,9 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<Analyze
     if (!/^\d+(?:\.\d+)?%?$/.test(values['min-hotness']) || minHotness > 100) throw new UsageError(`--min-hotness ${values['min-hotness']}: expected a percent from 0 to 100`);
   }
 
+  if (values.engine !== undefined && !(ENGINES as readonly string[]).includes(values.engine)) {
+    throw new UsageError(`--engine ${values.engine}: unknown engine (expected ${ENGINES.join(' or ')})`);
+  }
   const timing = new Timing(Boolean(values.timing));
   const progress = new Progress();
   let result;
@@ -135,6 +140,7 @@ export async function runAnalyze(argv: string[], io: AnalyzeIo): Promise<Analyze
       category,
       sort,
       ...(minHotness !== undefined ? { minHotness } : {}),
+      ...(values.engine ? { engine: values.engine as EngineName } : {}),
       timing,
       onPhase: (phase, done, total) => progress.update(phase, done, total),
     });

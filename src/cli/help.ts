@@ -42,6 +42,8 @@ Options:
   -c, --config FILE        configuration file (default: jitlint.config.json at the project root)
       --rule ID=LEVEL      set a rule to off, note, warning or error (repeatable)
       --category NAME      SARIF automationDetails category (default: analyze)
+      --engine ts6|tsgo    TypeScript answering type questions: ts6 (default, in-process)
+                           or tsgo (TypeScript 7 server; needs typescript7@npm:typescript@7.0.2)
       --timing             print where time went to stderr
       --color, --no-color  force or disable colors in stylish output
       --debug              print stack traces of internal errors

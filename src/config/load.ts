@@ -1,5 +1,6 @@
 // jitlint.config.json (or the "jitlint" key of package.json): rule levels and options, ignores.
 // JSON only: no code runs from configuration.
+import { ENGINES, type EngineName } from '../types/checker.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Level } from '../model.js';
@@ -27,6 +28,8 @@ export interface Config {
   includeTests?: boolean;
   /** `"includePackages": ["immer"]`: runtime events in these node_modules packages are reported, not only counted. */
   includePackages?: string[];
+  /** `"engine": "ts6" | "tsgo"`: which TypeScript answers the rules' type questions. */
+  engine?: EngineName;
 }
 
 const LEVELS: readonly RuleSetting[] = ['off', 'note', 'warning', 'error'];
@@ -108,8 +111,11 @@ function validate(source: string, raw: unknown): Config {
     } else if (key === 'showNotes') {
       if (typeof value !== 'boolean') throw new UsageError(`${source}: "showNotes" must be true or false`);
       config.showNotes = value;
+    } else if (key === 'engine') {
+      if (typeof value !== 'string' || !(ENGINES as readonly string[]).includes(value)) throw new UsageError(`${source}: "engine" must be ${ENGINES.map((e) => `"${e}"`).join(' or ')}`);
+      config.engine = value as EngineName;
     } else {
-      throw new UsageError(`${source}: unknown key "${key}" (expected "rules", "ignores", "includeTests", "includePackages" or "showNotes")`);
+      throw new UsageError(`${source}: unknown key "${key}" (expected "rules", "ignores", "includeTests", "includePackages", "showNotes" or "engine")`);
     }
   }
   return config;

@@ -19,6 +19,10 @@ import type { Decision, ReportModel, RuntimeSection } from '../report/model.js';
 import { correlate } from '../correlate/index.js';
 import { confirmByAllocations } from '../correlate/allocations.js';
 import { toolVersion } from '../version.js';
+import type { ts } from 'ts-morph';
+import type { EngineName, TypeEngine } from '../types/checker.js';
+import { ts6Engine } from '../types/ts6.js';
+import { loadTsgo, openTsgoProject } from '../types/tsgo/engine.js';
 import { analyzeRuntime } from './runtime.js';
 import type { HotFunction } from './hot-functions.js';
 
@@ -51,6 +55,10 @@ export interface AnalyzeRequest {
   sort?: 'position' | 'hotness';
   /** Drops findings in functions under this percent of the CPU samples (total share). */
   minHotness?: number;
+  /** Which TypeScript answers type questions (default: the configuration's `engine`, else ts6). */
+  engine?: EngineName;
+  /** tsgo: a server binary other than the package's (tests). */
+  tsgoServerPath?: string;
   /** SARIF automationDetails category. */
   category?: string;
   timing?: Timing;
@@ -98,28 +106,42 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
     const isIgnored = compileIgnores(config.ignores);
     const includeTests = req.includeTests ?? config.includeTests ?? false;
     const isSkipped = includeTests ? undefined : compileIgnores(TEST_FILE_GLOBS);
-    const project = timing.measure('project load', () => loadProject(loc, { isIgnored, display, ...(isSkipped ? { isSkipped } : {}) }));
-    if (project.files.length === 0 && paths.length > 0) {
-      const where = loc.tsconfigPath ? ` (not included by ${display(loc.tsconfigPath)}, or ignored)` : ' (no TypeScript or JavaScript sources, or all ignored)';
-      throw new UsageError(`${paths.join(' ')}: no files to analyze${where}`);
+    const engineName = req.engine ?? config.engine ?? 'ts6';
+    const loadOpts = { isIgnored, display, ...(isSkipped ? { isSkipped } : {}) };
+    let engine: TypeEngine;
+    let files: ts.SourceFile[];
+    if (engineName === 'tsgo') {
+      ({ engine, files } = openTsgoProject(await loadTsgo(), loc, loadOpts, timing, req.tsgoServerPath ? { serverPath: req.tsgoServerPath } : {}));
+    } else {
+      const project = timing.measure('project load', () => loadProject(loc, loadOpts));
+      files = project.files;
+      phase('binding');
+      engine = timing.measure('type checker setup', () => ts6Engine(project.program));
     }
-    phase('binding');
-    const checker = timing.measure('type checker setup', () => project.program.getTypeChecker());
-    const total = project.files.length;
-    project.files.forEach((sf, i) => {
-      phase('analyzing', i, total);
-      try {
-        for (const f of analyzeSourceFile(sf, { program: project.program, checker, baseDir, rules: activeRules, timing })) findings.push(f);
-      } catch (e) {
-        // One file that cannot be analyzed (a parser or checker overflow) must not sink the others.
-        const file = relativePath(baseDir, sf.fileName);
-        const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-        findings.push(internalErrorFinding(file, reason));
-        notes.push(`${file}: not analyzed (internal error: ${reason})`);
+    try {
+      if (files.length === 0 && paths.length > 0) {
+        const where = loc.tsconfigPath ? ` (not included by ${display(loc.tsconfigPath)}, or ignored)` : ' (no TypeScript or JavaScript sources, or all ignored)';
+        throw new UsageError(`${paths.join(' ')}: no files to analyze${where}`);
       }
-    });
-    filesAnalyzed = total;
-    for (const sf of project.files) staticFiles.add(relativePath(baseDir, sf.fileName));
+      const total = files.length;
+      files.forEach((sf, i) => {
+        phase('analyzing', i, total);
+        try {
+          for (const f of analyzeSourceFile(sf, { checker: engine.checker, project: engine.project, baseDir, rules: activeRules, timing })) findings.push(f);
+        } catch (e) {
+          // One file that cannot be analyzed (a parser or checker overflow) must not sink the others.
+          const file = relativePath(baseDir, sf.fileName);
+          const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+          findings.push(internalErrorFinding(file, reason));
+          notes.push(`${file}: not analyzed (internal error: ${reason})`);
+        }
+      });
+      notes.push(...engine.notes());
+      filesAnalyzed = total;
+      for (const sf of files) staticFiles.add(relativePath(baseDir, sf.fileName));
+    } finally {
+      engine.close();
+    }
   }
 
   const inputErrors: string[] = [];

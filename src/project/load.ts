@@ -64,7 +64,7 @@ export function locateProject(req: ProjectRequest): ProjectLocation {
   return { rootDir, ...(tsconfigPath ? { tsconfigPath } : {}), targets };
 }
 
-function readTsconfig(tsconfigPath: string, display: string): ts.ParsedCommandLine {
+export function readTsconfig(tsconfigPath: string, display: string): ts.ParsedCommandLine {
   const read = ts.readConfigFile(tsconfigPath, ts.sys.readFile);
   if (read.error) {
     throw new UsageError(`${display}: ${ts.flattenDiagnosticMessageText(read.error.messageText, ' ')}`);
@@ -123,28 +123,45 @@ export function loadProject(loc: ProjectLocation, opts: LoadOptions): LoadedProj
     }
   } else {
     options = defaultCompilerOptions();
-    rootNames = [];
-    const targets = loc.targets.length ? loc.targets : [loc.rootDir];
-    for (const t of targets) {
-      if (statSync(t).isDirectory()) collectSources(t, rootNames);
-      else if (isSourcePath(t)) rootNames.push(t);
-      else throw new UsageError(`${opts.display(t)}: not a TypeScript or JavaScript source file`);
-    }
+    rootNames = rootFilesWithoutTsconfig(loc, opts.display);
   }
   const host = createCompilerHost(options);
   const program = ts.createProgram({ rootNames, options, host, ...(projectReferences ? { projectReferences } : {}) });
-  const targets = loc.targets.length ? loc.targets : [loc.rootDir];
+  const keep = analyzedFilter(loc, opts);
   const files = program
     .getSourceFiles()
-    .filter((sf) => {
-      const abs = path.resolve(sf.fileName);
-      if (sf.isDeclarationFile || !isSourcePath(abs)) return false;
-      if (program.isSourceFileFromExternalLibrary(sf) || abs.split(path.sep).includes('node_modules')) return false;
-      if (!targets.some((t) => isUnder(abs, t))) return false;
-      const rel = relativePath(loc.rootDir, abs);
-      if (opts.isSkipped?.(rel) && !targets.includes(abs)) return false;
-      return !opts.isIgnored(rel);
-    })
+    .filter((sf) => !sf.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sf) && keep(sf.fileName))
     .sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
   return { ...loc, program, files };
+}
+
+/** Which files of a program are analyzed: sources under the targets, not ignored or skipped. */
+export function analyzedFilter(loc: ProjectLocation, opts: LoadOptions): (fileName: string) => boolean {
+  const targets = loc.targets.length ? loc.targets : [loc.rootDir];
+  return (fileName) => {
+    const abs = path.resolve(fileName);
+    if (!isSourcePath(abs) || abs.split(path.sep).includes('node_modules')) return false;
+    if (!targets.some((t) => isUnder(abs, t))) return false;
+    const rel = relativePath(loc.rootDir, abs);
+    if (opts.isSkipped?.(rel) && !targets.includes(abs)) return false;
+    return !opts.isIgnored(rel);
+  };
+}
+
+/** The root files when there is no tsconfig: sources below the targets (default compiler options apply). */
+export function rootFilesWithoutTsconfig(loc: ProjectLocation, display: (abs: string) => string): string[] {
+  const rootNames: string[] = [];
+  const targets = loc.targets.length ? loc.targets : [loc.rootDir];
+  for (const t of targets) {
+    if (statSync(t).isDirectory()) collectSources(t, rootNames);
+    else if (isSourcePath(t)) rootNames.push(t);
+    else throw new UsageError(`${display(t)}: not a TypeScript or JavaScript source file`);
+  }
+  return rootNames;
+}
+
+/** Explicitly named source files the tsconfig does not include (analyzed anyway). */
+export function namedOutsideTsconfig(loc: ProjectLocation, included: readonly string[]): string[] {
+  const known = new Set(included.map((f) => path.resolve(f)));
+  return loc.targets.filter((t) => statSync(t).isFile() && isSourcePath(t) && !known.has(t));
 }

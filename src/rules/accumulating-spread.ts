@@ -1,6 +1,7 @@
 // accumulating-spread: an accumulator copied into a new array or object on every step of a
 // reduce or a loop (`[...acc, x]`, `{...acc, [k]: v}`, `acc.concat(x)`, `Object.assign({}, acc, …)`).
 // Each step copies everything accumulated so far: O(n²) copies for n steps.
+import type { RuleChecker } from '../types/checker.js';
 import { ts } from 'ts-morph';
 import { ALLOCATION, defineStaticRule } from './types.js';
 import { calleeMethodOfCallback, enclosingFunction, isFunctionNode, outermostParentheses, skipOuterExpressions, walkTree } from '../analyze/ast.js';
@@ -68,7 +69,7 @@ function isFixedLiteral(e: ts.Expression): boolean {
 }
 
 /** The reduce callback whose first parameter is `id`, if `id` names one (checker: TypeScript only). */
-function reduceAccumulatorOf(id: ts.Identifier, checker: ts.TypeChecker | undefined): ts.FunctionLikeDeclaration | undefined {
+function reduceAccumulatorOf(id: ts.Identifier, checker: RuleChecker | undefined): ts.FunctionLikeDeclaration | undefined {
   const decl = checker ? checker.getSymbolAtLocation(id)?.valueDeclaration : declarationByName(id);
   if (!decl || !ts.isParameter(decl) || !ts.isIdentifier(decl.name)) return undefined;
   const fn = decl.parent;

@@ -3,9 +3,11 @@
 // cast, or a member read/call on an `any` receiver. Types are erased, so nothing is boxed at
 // run time: the finding says that type information is lost here and that the site may see
 // many shapes (bench/evidence/any-boxing.mjs: free at 1 to 4 shapes, about 10x at 6+).
+import type { ProjectFiles, RuleChecker } from '../types/checker.js';
 import { ts } from 'ts-morph';
+import { prefetchMemberSites } from './util/prefetch.js';
 import { defineStaticRule } from './types.js';
-import { certainlyNotAny, Hotness, inCatchClause, isAnyType, isMemberAccess, isWriteTarget, outermostChain } from './util/hot-sites.js';
+import { certainlyNotAny, Hotness, mayBeObjectArgument, inCatchClause, isAnyType, isMemberAccess, isWriteTarget, outermostChain } from './util/hot-sites.js';
 import { outermostParentheses, skipParentheses, walkTree } from '../analyze/ast.js';
 
 function isAnyKeywordCast(node: ts.Node): node is ts.AsExpression | ts.TypeAssertion {
@@ -13,7 +15,7 @@ function isAnyKeywordCast(node: ts.Node): node is ts.AsExpression | ts.TypeAsser
 }
 
 /** Is `t` an object type a shape can be lost for (not a primitive, function, any or unknown)? */
-function isConcreteObject(t: ts.Type, checker: ts.TypeChecker): boolean {
+function isConcreteObject(t: ts.Type, checker: RuleChecker): boolean {
   if (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter | ts.TypeFlags.NonPrimitive)) return false;
   if (t.isUnion()) return t.types.some((m) => isConcreteObject(m, checker));
   if (!(t.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) return false;
@@ -27,10 +29,15 @@ function isLooseSlot(t: ts.Type | undefined): t is ts.Type {
 }
 
 /** Declared in this project (not a .d.ts): the loose parameter is something the user can type. */
-function declaredInProject(decl: ts.Node | undefined, program: ts.Program): boolean {
+function declaredInProject(decl: ts.Node | undefined, project: ProjectFiles): boolean {
   if (!decl) return false;
   const sf = decl.getSourceFile();
-  return !sf.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sf);
+  return !sf.isDeclarationFile && !project.isExternal(sf);
+}
+
+/** By name, as declaredInProject decides by file: not a declaration file, not in a package. */
+function isProjectFileName(f: string): boolean {
+  return !/\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/i.test(f) && !f.split(/[\\/]/).includes('node_modules');
 }
 
 const isLooseTypeNode = (t: ts.TypeNode | undefined): boolean =>
@@ -41,17 +48,34 @@ const isLooseTypeNode = (t: ts.TypeNode | undefined): boolean =>
  * Cheap pre-filter before overload resolution: does some declaration of the callee have a
  * parameter written as `any`/`unknown` (or left unannotated, an implicit `any`)?
  */
-function mayHaveLooseParameter(callee: ts.Expression, checker: ts.TypeChecker, cache: Map<ts.Symbol, boolean>): boolean {
+function mayHaveLooseParameter(callee: ts.Expression, checker: RuleChecker, cache: Map<ts.Symbol, boolean>): boolean {
   const at = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
   let sym = checker.getSymbolAtLocation(at);
   if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
   if (!sym) return false;
   let known = cache.get(sym);
   if (known === undefined) {
-    known = declaresLooseParameter(sym);
+    // Only callees declared in the project are reported (declaredInProject below): a library
+    // function's parameters (console.log's any[]) need not be read, nor its .d.ts parsed.
+    known = checker.declarationFiles(sym).some(isProjectFileName) && declaresLooseParameter(sym);
     cache.set(sym, known);
   }
   return known;
+}
+
+/**
+ * A type as the messages print it. A union without an alias lists its members sorted (`null` and
+ * `undefined` last): the checker's own order is its internal one, and TypeScript 6 and 7 differ.
+ */
+function typeText(t: ts.Type, checker: RuleChecker): string {
+  const print = (x: ts.Type) => checker.typeToString(x, undefined, ts.TypeFormatFlags.NoTruncation);
+  if (!t.isUnion() || t.aliasSymbol) return print(t);
+  let parts = [...new Set(t.types.map(print))];
+  // `true | false` is printed `boolean`.
+  if (parts.includes('true') && parts.includes('false')) parts = [...parts.filter((p) => p !== 'true' && p !== 'false'), 'boolean'];
+  const rank = (p: string) => (p === 'null' ? 1 : p === 'undefined' ? 2 : 0);
+  parts.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return parts.join(' | ');
 }
 
 function declaresLooseParameter(sym: ts.Symbol): boolean {
@@ -68,13 +92,13 @@ function declaresLooseParameter(sym: ts.Symbol): boolean {
   return false;
 }
 
-const looseCaches = new WeakMap<ts.Program, Map<ts.Symbol, boolean>>();
-/** Per program: does a callee symbol declare an `any`/`unknown` parameter? */
-function looseParameterCache(program: ts.Program): Map<ts.Symbol, boolean> {
-  let c = looseCaches.get(program);
+const looseCaches = new WeakMap<ProjectFiles, Map<ts.Symbol, boolean>>();
+/** Per project: does a callee symbol declare an `any`/`unknown` parameter? */
+function looseParameterCache(project: ProjectFiles): Map<ts.Symbol, boolean> {
+  let c = looseCaches.get(project);
   if (!c) {
     c = new Map();
-    looseCaches.set(program, c);
+    looseCaches.set(project, c);
   }
   return c;
 }
@@ -92,7 +116,7 @@ function continuesAnyChain(e: ts.Expression, isAny: (e: ts.Expression) => boolea
 }
 
 /** The places a parameter is read in its function: the member access on it, or the identifier; a destructuring parameter itself. */
-function parameterUses(param: ts.ParameterDeclaration, checker: ts.TypeChecker): ts.Node[] {
+function parameterUses(param: ts.ParameterDeclaration, checker: RuleChecker): ts.Node[] {
   if (!ts.isIdentifier(param.name)) return [param];
   const fn = param.parent;
   const symbol = checker.getSymbolAtLocation(param.name);
@@ -148,7 +172,7 @@ function isAmbientAny(d: ts.VariableDeclaration): boolean {
  * from one, or a `declare const X: any`, read through fixed names (`process.cwd()`)? It is the
  * same object every time: one shape, nothing lost.
  */
-function isDeclaredAnyGlobal(recv: ts.Expression, checker: ts.TypeChecker, depth = 0): boolean {
+function isDeclaredAnyGlobal(recv: ts.Expression, checker: RuleChecker, depth = 0): boolean {
   let x = skipParentheses(recv);
   // Through fixed-name property reads: `process.versions.node`, not `rows[i]` or calls.
   while (ts.isPropertyAccessExpression(x) || ts.isNonNullExpression(x)) x = skipParentheses(x.expression);
@@ -184,7 +208,7 @@ function isKeyListCall(e: ts.Expression | undefined): boolean {
 }
 
 /** A key list: the call itself, or a `const` initialized with one (`const keys = Object.keys(b)`). */
-function isKeyList(e: ts.Expression, checker: ts.TypeChecker): boolean {
+function isKeyList(e: ts.Expression, checker: RuleChecker): boolean {
   const x = skipParentheses(e);
   if (isKeyListCall(x)) return true;
   if (!ts.isIdentifier(x)) return false;
@@ -199,7 +223,7 @@ function isKeyList(e: ts.Expression, checker: ts.TypeChecker): boolean {
  * user-given path)? A read with such a key is a generic walk over user data: no concrete type
  * exists for the receiver.
  */
-function isDataWalkKey(key: ts.Expression, checker: ts.TypeChecker): boolean {
+function isDataWalkKey(key: ts.Expression, checker: RuleChecker): boolean {
   const k = skipParentheses(key);
   if (ts.isElementAccessExpression(k)) {
     const base = skipParentheses(k.expression);
@@ -237,37 +261,6 @@ function isDataWalkKey(key: ts.Expression, checker: ts.TypeChecker): boolean {
   return false;
 }
 
-/** Could this argument be an object at all? Literals, functions and templates cannot: no checker call for them. */
-function mayBeObjectArgument(a: ts.Expression): boolean {
-  const x = skipParentheses(ts.isSpreadElement(a) ? a.expression : a);
-  switch (x.kind) {
-    case ts.SyntaxKind.StringLiteral:
-    case ts.SyntaxKind.NumericLiteral:
-    case ts.SyntaxKind.BigIntLiteral:
-    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-    case ts.SyntaxKind.TemplateExpression:
-    case ts.SyntaxKind.TrueKeyword:
-    case ts.SyntaxKind.FalseKeyword:
-    case ts.SyntaxKind.NullKeyword:
-    case ts.SyntaxKind.ArrowFunction:
-    case ts.SyntaxKind.FunctionExpression:
-    case ts.SyntaxKind.TypeOfExpression:
-    case ts.SyntaxKind.VoidExpression:
-    case ts.SyntaxKind.PrefixUnaryExpression:
-    case ts.SyntaxKind.PostfixUnaryExpression:
-      return false;
-    case ts.SyntaxKind.Identifier:
-      return (x as ts.Identifier).text !== 'undefined';
-    case ts.SyntaxKind.BinaryExpression: {
-      const op = (x as ts.BinaryExpression).operatorToken.kind;
-      // Arithmetic, comparisons and `+` give primitives; `??`, `||`, `&&`, `,` and `=` may give objects.
-      return op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken || op === ts.SyntaxKind.EqualsToken;
-    }
-    default:
-      return true;
-  }
-}
-
 export const rule = defineStaticRule({
   meta: {
     id: 'any-boxing',
@@ -301,9 +294,10 @@ export const rule = defineStaticRule({
   create(ctx) {
     // JavaScript has no type information to lose.
     if (ctx.isJavaScript) return {};
-    const { checker, program } = ctx;
-    const hotness = new Hotness(ctx.sourceFile, checker);
-    const looseBySymbol = looseParameterCache(program);
+    const { checker, project } = ctx;
+    prefetchMemberSites(ctx.sourceFile, ctx.checker);
+    const hotness = Hotness.of(ctx.sourceFile, checker);
+    const looseBySymbol = looseParameterCache(project);
     const singleSignature = (callee: ts.Expression): ts.Signature | undefined => {
       const at = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
       let sym = checker.getSymbolAtLocation(at);
@@ -325,7 +319,7 @@ export const rule = defineStaticRule({
       return h === 'loop' ? 'a loop' : 'a function called from a loop';
     };
     const typeName = (t: ts.Type) => {
-      const s = checker.typeToString(t, undefined, ts.TypeFormatFlags.NoTruncation);
+      const s = typeText(t, checker);
       return s.length > 40 ? `${s.slice(0, 39)}…` : s;
     };
     /** Reports a concrete object value `value` flowing into a slot of type `slotType`. */
@@ -396,8 +390,8 @@ export const rule = defineStaticRule({
           const origin = genericOrigin(t);
           if (origin) {
             const slot = checker.getContextualType(outer as ts.Expression);
-            const slotOrigin = slot && (slot.isUnion() ? slot.types.map(genericOrigin).find((o) => o) : genericOrigin(slot));
-            if (slotOrigin === origin) return;
+            // Any member of a union slot (not the first: the order of a union is the checker's).
+            if (slot && (slot.isUnion() ? slot.types.some((m) => genericOrigin(m) === origin) : genericOrigin(slot) === origin)) return;
           }
           ctx.report({ node, messageId: 'cast', data: { where, type: typeName(t) } });
         }
@@ -436,7 +430,7 @@ export const rule = defineStaticRule({
               return;
             }
           }
-          if (!sig || !decl || !declaredInProject(decl, program)) return;
+          if (!sig || !decl || !declaredInProject(decl, project)) return;
           // Type guards (`isFunction(x: any): x is Function`) take loose input by design.
           if (checker.getTypePredicateOfSignature(sig)) return;
           const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : 'the callee';

@@ -1,6 +1,7 @@
 // closure-in-loop: a function created on every iteration of a loop that captures a binding
 // of the loop or escapes the iteration. Each such iteration allocates a JSFunction and, when
 // it captures a per-iteration binding, a block Context as well.
+import type { RuleChecker } from '../types/checker.js';
 import { ts } from 'ts-morph';
 import { ALLOCATION, defineStaticRule } from './types.js';
 import {
@@ -121,7 +122,7 @@ function namesDeclaredIn(fn: ts.Node): Set<string> {
  * The first loop binding `fn` refers to, resolved through the checker; without one (JavaScript,
  * which is read, not type-checked) by name, where `fn` does not declare the same name itself.
  */
-function capturedLoopBinding(fn: ts.Node, site: LoopSite, checker: ts.TypeChecker | undefined): string | undefined {
+function capturedLoopBinding(fn: ts.Node, site: LoopSite, checker: RuleChecker | undefined): string | undefined {
   const candidates = loopBindingNames(site.outer, fn);
   if (candidates.size === 0) return undefined;
   if (!checker) for (const name of namesDeclaredIn(fn)) candidates.delete(name);

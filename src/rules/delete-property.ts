@@ -1,6 +1,7 @@
 // delete-property: `delete o.p` on an ordinary object. Unless `p` is the last property added,
 // V8 drops the object's hidden class and moves it to dictionary mode: every later property
 // read on it is a hash lookup instead of an inline-cached offset load.
+import type { RuleChecker } from '../types/checker.js';
 import { ts } from 'ts-morph';
 import { defineStaticRule } from './types.js';
 import { enclosingFunction, functionName, isLoop, skipOuterExpressions, walkTree } from '../analyze/ast.js';
@@ -24,7 +25,7 @@ function isProcessEnv(expr: ts.Expression): boolean {
 }
 
 /** The key as written, when it is fixed: `o.p`, `o['p']`, `o[0]`, `o[KEY]` with a literal or unique-symbol type. */
-function fixedKey(target: ts.PropertyAccessExpression | ts.ElementAccessExpression, checker: ts.TypeChecker): string | undefined {
+function fixedKey(target: ts.PropertyAccessExpression | ts.ElementAccessExpression, checker: RuleChecker): string | undefined {
   if (ts.isPropertyAccessExpression(target)) return target.name.text;
   const arg = skipOuterExpressions(target.argumentExpression);
   if (ts.isStringLiteralLike(arg) || ts.isNumericLiteral(arg)) return arg.text;
@@ -35,7 +36,7 @@ function fixedKey(target: ts.PropertyAccessExpression | ts.ElementAccessExpressi
 }
 
 /** The receiver is typed as a dictionary (`Record<string, T>`, an index signature) and `key` is not a declared property. */
-function isDictionaryTyped(type: ts.Type, key: string, checker: ts.TypeChecker): boolean {
+function isDictionaryTyped(type: ts.Type, key: string, checker: RuleChecker): boolean {
   if (!checker.getIndexInfosOfType(type).some((i) => i.keyType.flags & (ts.TypeFlags.String | ts.TypeFlags.Number | ts.TypeFlags.TemplateLiteral))) return false;
   return type.getProperty(key) === undefined;
 }

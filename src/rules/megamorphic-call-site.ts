@@ -2,7 +2,9 @@
 // distinct object shapes. V8's inline caches keep at most 4 maps per site
 // (`max_valid_polymorphic_map_count = 4`); the 5th makes the site megamorphic: a generic
 // stub-cache lookup on every access and no inlining of the called method.
+import type { ProjectFiles, RuleChecker } from '../types/checker.js';
 import { ts } from 'ts-morph';
+import { prefetchMemberSites } from './util/prefetch.js';
 import { defineStaticRule } from './types.js';
 import { Hotness, isWriteTarget } from './util/hot-sites.js';
 import { enclosingFunction, skipParentheses, walkTree } from '../analyze/ast.js';
@@ -31,15 +33,15 @@ interface Hierarchy {
   interfacesOf: Map<ts.Symbol, ts.InterfaceDeclaration[]>;
 }
 
-const hierarchies = new WeakMap<ts.Program, Hierarchy>();
+const hierarchies = new WeakMap<ProjectFiles, Hierarchy>();
 
-function resolve(sym: ts.Symbol | undefined, checker: ts.TypeChecker): ts.Symbol | undefined {
+function resolve(sym: ts.Symbol | undefined, checker: RuleChecker): ts.Symbol | undefined {
   if (sym && sym.flags & ts.SymbolFlags.Alias) return checker.getAliasedSymbol(sym);
   return sym;
 }
 
-function hierarchy(program: ts.Program, checker: ts.TypeChecker): Hierarchy {
-  let h = hierarchies.get(program);
+function hierarchy(project: ProjectFiles, checker: RuleChecker): Hierarchy {
+  let h = hierarchies.get(project);
   if (h) return h;
   h = { classesOf: new Map(), interfacesOf: new Map() };
   const { classesOf, interfacesOf } = h;
@@ -64,11 +66,25 @@ function hierarchy(program: ts.Program, checker: ts.TypeChecker): Hierarchy {
     // Classes are statements or expressions; they do not hide inside types.
     return !ts.isTypeNode(node);
   };
-  for (const sf of program.getSourceFiles()) {
-    if (sf.isDeclarationFile || program.isSourceFileFromExternalLibrary(sf)) continue;
+  if (checker.batches) {
+    // One batch for every heritage clause of the program (tsgo), before the walk asks them one by one.
+    const names: ts.Node[] = [];
+    for (const sf of project.sourceFiles()) {
+      walkTree(sf, (node) => {
+        if ((ts.isClassDeclaration(node) || ts.isClassExpression(node) || ts.isInterfaceDeclaration(node)) && node.heritageClauses) {
+          for (const clause of node.heritageClauses) for (const t of clause.types) names.push(t.expression);
+          if (ts.isInterfaceDeclaration(node)) names.push(node.name);
+          else if (node.name) names.push(node.name);
+        }
+        return !ts.isTypeNode(node);
+      });
+    }
+    checker.prefetchSymbols(names);
+  }
+  for (const sf of project.sourceFiles()) {
     walkTree(sf, visit);
   }
-  hierarchies.set(program, h);
+  hierarchies.set(project, h);
   return h;
 }
 
@@ -77,8 +93,8 @@ function isAbstract(decl: ts.ClassLikeDeclaration): boolean {
 }
 
 /** Concrete classes of the program that implement or extend `sym`, transitively. */
-function implementers(sym: ts.Symbol, program: ts.Program, checker: ts.TypeChecker): ts.ClassLikeDeclaration[] {
-  const h = hierarchy(program, checker);
+function implementers(sym: ts.Symbol, project: ProjectFiles, checker: RuleChecker): ts.ClassLikeDeclaration[] {
+  const h = hierarchy(project, checker);
   const seen = new Set<ts.Symbol>([sym]);
   const out = new Set<ts.ClassLikeDeclaration>();
   const queue: ts.Symbol[] = [sym];
@@ -133,18 +149,23 @@ interface ShapeCount {
  * The declaration of method `prop` that instances of class `c` run: its own, else the one it
  * inherits. Subclasses that inherit one method call the same code: they count once.
  */
-function methodDeclarationOf(c: ts.ClassLikeDeclaration, prop: string, checker: ts.TypeChecker): ts.Node | undefined {
+function methodDeclarationOf(c: ts.ClassLikeDeclaration, prop: string, checker: RuleChecker): ts.Node | undefined {
   const sym = c.name ? checker.getSymbolAtLocation(c.name) : (c as { symbol?: ts.Symbol }).symbol;
   if (!sym) return undefined;
   const member = checker.getDeclaredTypeOfSymbol(sym).getProperty(prop);
   return member?.declarations?.find((d) => !ts.isPropertySignature(d) && !ts.isMethodSignature(d) && !(ts.isMethodDeclaration(d) && !d.body));
 }
 
-function shapesOf(type: ts.Type, prop: string | undefined, ctx: { program: ts.Program; checker: ts.TypeChecker }): ShapeCount | undefined {
+function shapesOf(type: ts.Type, prop: string | undefined, ctx: { project: ProjectFiles; checker: RuleChecker }): ShapeCount | undefined {
   const isCall = prop !== undefined;
   const { checker } = ctx;
   const shapes = new Map<string, Shape>();
   let via: string | undefined;
+  /** One shape per key; of the types that share it, the name that sorts first (not the first met: union order is the checker's). */
+  const put = (key: string, name: string): void => {
+    const had = shapes.get(key);
+    if (!had || byName(name, had.name) < 0) shapes.set(key, { key, name });
+  };
   const add = (t: ts.Type, depth: number): boolean => {
     if (t.flags & ts.TypeFlags.TypeParameter) {
       const c = checker.getBaseConstraintOfType(t);
@@ -165,7 +186,7 @@ function shapesOf(type: ts.Type, prop: string | undefined, ctx: { program: ts.Pr
       const decl = sym.declarations?.find((d) => ts.isClassLike(d) || ts.isInterfaceDeclaration(d));
       const abstractOrInterface = decl && (ts.isInterfaceDeclaration(decl) || (ts.isClassLike(decl) && isAbstract(decl)));
       if (abstractOrInterface) {
-        const impls = implementers(sym, ctx.program, checker);
+        const impls = implementers(sym, ctx.project, checker);
         if (impls.length >= 2) {
           via ??= sym.name;
           for (const c of impls) {
@@ -174,7 +195,7 @@ function shapesOf(type: ts.Type, prop: string | undefined, ctx: { program: ts.Pr
             const m = methodDeclarationOf(c, prop!, checker);
             const at = m ?? c;
             const key = `method:${at.pos}:${at.getSourceFile().fileName}`;
-            if (!shapes.has(key)) shapes.set(key, { key, name });
+            put(key, name);
           }
           return true;
         }
@@ -196,11 +217,15 @@ function shapesOf(type: ts.Type, prop: string | undefined, ctx: { program: ts.Pr
     }
     // Same property names in the same order: the same hidden class when built the same way.
     const key = `props:${props.map((p) => p.name).join(',')}`;
-    if (!shapes.has(key)) shapes.set(key, { key, name: displayName(t, props) });
+    put(key, displayName(t, props));
     return true;
   };
   if (!add(type, 0)) return undefined;
   return via ? { shapes: [...shapes.values()], via } : { shapes: [...shapes.values()] };
+}
+
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Cheap syntactic reasons to leave a receiver alone without asking the checker. */
@@ -281,7 +306,8 @@ export const rule = defineStaticRule({
   create(ctx) {
     // JavaScript is read, not type-checked: shapes come from types.
     if (ctx.isJavaScript) return {};
-    const hotness = new Hotness(ctx.sourceFile, ctx.checker);
+    const hotness = Hotness.of(ctx.sourceFile, ctx.checker);
+    prefetchMemberSites(ctx.sourceFile, ctx.checker);
     const sites: Site[] = [];
     return {
       [ts.SyntaxKind.PropertyAccessExpression](pae) {
@@ -299,7 +325,8 @@ export const rule = defineStaticRule({
         // 2 to 4 shapes cost 1.0 to 1.5x a monomorphic site: nothing to act on.
         if (!count || count.shapes.length <= MAX_POLYMORPHIC) return;
         const n = count.shapes.length;
-        const names = count.shapes.slice(0, SHOWN).map((s) => s.name);
+        // By name: the order of a union's members is the checker's (TypeScript 6 and 7 differ).
+        const names = count.shapes.map((s) => s.name).sort(byName).slice(0, SHOWN);
         const shapes = `${names.join(', ')}${n > SHOWN ? `, ${n - SHOWN} more` : ''}`;
         const recvText = pae.expression.getText(ctx.sourceFile).replace(/\s+/g, ' ');
         const text = `${recvText.length > 30 ? `${recvText.slice(0, 29)}…` : recvText}.${pae.name.text}`;

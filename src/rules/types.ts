@@ -1,6 +1,7 @@
 // The rule contract. A rule is one file: metadata, messages by id, an options schema, and
 // detection: visitors keyed by syntax kind (static rules, one shared walk per file) or a check
 // over the runtime model (runtime rules). Wording lives in `messages`; detection reports ids.
+import type { ProjectFiles, RuleChecker } from '../types/checker.js';
 import { ts } from 'ts-morph';
 import type { Evidence, EvidenceKind, Level, RuleMeta } from '../model.js';
 import type { RuntimeModel, SourcePosition } from '../runtime/model.js';
@@ -71,8 +72,10 @@ export interface StaticReport<M extends string> {
 /** What a rule sees of the file being walked. One context per (rule, file). */
 export interface RuleContext<M extends string, O> {
   readonly sourceFile: ts.SourceFile;
-  readonly program: ts.Program;
-  readonly checker: ts.TypeChecker;
+  /** The project's own sources (for rules that look across files). */
+  readonly project: ProjectFiles;
+  /** Type questions, answered by the engine in use (src/types/checker.ts). */
+  readonly checker: RuleChecker;
   readonly options: O;
   /** The file is JavaScript (.js/.cjs/.mjs/.jsx): read, not type-checked. */
   readonly isJavaScript: boolean;

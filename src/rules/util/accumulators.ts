@@ -1,5 +1,6 @@
 // Helpers for rules about values that grow across the iterations of a loop: string
 // accumulators, accumulating spreads, and the receivers of `delete`.
+import type { RuleChecker } from '../../types/checker.js';
 import { ts } from 'ts-morph';
 import { calleeMethodOfCallback, isFunctionNode, isLoop, PER_ELEMENT_CALLBACK_METHODS } from '../../analyze/ast.js';
 
@@ -65,7 +66,7 @@ export function accumulatingIteration(iterations: readonly Iteration[], decl: ts
 }
 
 /** The symbol an identifier reads, through shorthand properties (`{ s }`). */
-export function referencedSymbol(id: ts.Identifier, checker: ts.TypeChecker): ts.Symbol | undefined {
+export function referencedSymbol(id: ts.Identifier, checker: RuleChecker): ts.Symbol | undefined {
   const parent = id.parent;
   if (parent && ts.isShorthandPropertyAssignment(parent) && parent.name === id) return checker.getShorthandAssignmentValueSymbol(parent);
   return checker.getSymbolAtLocation(id);
@@ -103,7 +104,7 @@ export function isStringType(type: ts.Type): boolean {
 }
 
 /** An array or tuple type, mutable or readonly. */
-export function isArrayType(type: ts.Type, checker: ts.TypeChecker): boolean {
+export function isArrayType(type: ts.Type, checker: RuleChecker): boolean {
   return allConstituents(type, (t) => checker.isArrayType(t) || checker.isTupleType(t));
 }
 

@@ -1,5 +1,6 @@
 // Helpers for any-boxing and megamorphic-call-site: expression positions, loop hotness,
 // and how many object shapes a TypeScript type stands for.
+import type { RuleChecker } from '../../types/checker.js';
 import { ts } from 'ts-morph';
 import {
   calleeMethodOfCallback,
@@ -65,7 +66,7 @@ function isSyncArrayCallback(fn: ts.Node): boolean {
 }
 
 /** An identifier naming an import, namespace, enum, class or function: never an array value. */
-function isNamespaceLike(e: ts.Expression, checker: ts.TypeChecker): boolean {
+function isNamespaceLike(e: ts.Expression, checker: RuleChecker): boolean {
   const id = skipParentheses(e);
   if (!ts.isIdentifier(id)) return false;
   let sym = checker.getSymbolAtLocation(id);
@@ -78,7 +79,7 @@ function isNamespaceLike(e: ts.Expression, checker: ts.TypeChecker): boolean {
  * Cheap, type-free test that an expression is certainly not `any`: a namespace or class name,
  * a literal, or a variable/parameter declared with a type that is not `any`/`unknown`.
  */
-export function certainlyNotAny(e: ts.Expression, checker: ts.TypeChecker): boolean {
+export function certainlyNotAny(e: ts.Expression, checker: RuleChecker): boolean {
   const x = skipParentheses(e);
   switch (x.kind) {
     case ts.SyntaxKind.StringLiteral:
@@ -106,7 +107,7 @@ export function certainlyNotAny(e: ts.Expression, checker: ts.TypeChecker): bool
 }
 
 /** By method name and an array-like receiver type (one checker call per candidate callback). */
-export function arrayCallbackTest(checker: ts.TypeChecker): CallbackTest {
+export function arrayCallbackTest(checker: RuleChecker): CallbackTest {
   const cache = new Map<ts.Node, boolean>();
   return (fn) => {
     let known = cache.get(fn);
@@ -201,12 +202,23 @@ export function functionsCalledFromLoops(sf: ts.SourceFile, isCallback: Callback
   return hot;
 }
 
+const shared = new WeakMap<ts.SourceFile, Map<RuleChecker | undefined, Hotness>>();
+
 /** Lazily computed per-file hotness: in a loop, or in a function called from a loop of the file. */
 export class Hotness {
+  /** One per file and checker: the rules that ask share its answers (the walk over the file's calls is done once). */
+  static of(sf: ts.SourceFile, checker?: RuleChecker): Hotness {
+    let m = shared.get(sf);
+    if (!m) shared.set(sf, (m = new Map()));
+    let h = m.get(checker);
+    if (!h) m.set(checker, (h = new Hotness(sf, checker)));
+    return h;
+  }
+
   private called: Set<ts.Node> | undefined;
   private readonly isCallback: CallbackTest;
   /** With a checker, array-method callbacks count only on array-like receivers. */
-  constructor(private readonly sf: ts.SourceFile, checker?: ts.TypeChecker) {
+  constructor(private readonly sf: ts.SourceFile, checker?: RuleChecker) {
     this.isCallback = checker ? arrayCallbackTest(checker) : isSyncArrayCallback;
   }
 
@@ -231,4 +243,35 @@ export function inCatchClause(node: ts.Node): boolean {
 
 export function isAnyType(t: ts.Type): boolean {
   return (t.flags & ts.TypeFlags.Any) !== 0 && (t as { intrinsicName?: string }).intrinsicName !== 'error';
+}
+
+/** Could this argument be an object at all? Literals, functions and templates cannot: no checker call for them. */
+export function mayBeObjectArgument(a: ts.Expression): boolean {
+  const x = skipParentheses(ts.isSpreadElement(a) ? a.expression : a);
+  switch (x.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.BigIntLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.TemplateExpression:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.FunctionExpression:
+    case ts.SyntaxKind.TypeOfExpression:
+    case ts.SyntaxKind.VoidExpression:
+    case ts.SyntaxKind.PrefixUnaryExpression:
+    case ts.SyntaxKind.PostfixUnaryExpression:
+      return false;
+    case ts.SyntaxKind.Identifier:
+      return (x as ts.Identifier).text !== 'undefined';
+    case ts.SyntaxKind.BinaryExpression: {
+      const op = (x as ts.BinaryExpression).operatorToken.kind;
+      // Arithmetic, comparisons and `+` give primitives; `??`, `||`, `&&`, `,` and `=` may give objects.
+      return op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken || op === ts.SyntaxKind.EqualsToken;
+    }
+    default:
+      return true;
+  }
 }
