@@ -1,7 +1,8 @@
 // Streaming parser for v8.log (--logfile … --log-code --log-deopt --log-ic …).
 // Rows are dispatched on their first field. IC rows (most of a log) are read
 // straight from the file's bytes and aggregated per site (ic-sites.ts); function
-// and tick rows are skipped undecoded; the rest are decoded and split.
+// rows are skipped undecoded, tick rows (--prof) are read from the bytes and
+// counted per function (ticks.ts); the rest are decoded and split.
 import type { ModelBuilder } from '../builder.js';
 import {
   type DeoptSite,
@@ -20,11 +21,12 @@ import { type CodeInfo, CodeTable } from './code-table.js';
 import { unescapeField } from './escape.js';
 import { IC_KINDS, IcSites } from './ic-sites.js';
 import { SfiOwners } from './sfi-owners.js';
+import { TickProfile } from './ticks.js';
 
 /** Rows understood but not needed for the model. */
 const IGNORED = new Set<string>([
   'function', 'heap-capacity', 'heap-available', 'v8-platform', 'compilation-cache', 'shared-library',
-  'shared-library-end', 'tick', 'current-time', 'profiler', 'code-moving-gc', 'snapshot-code-name', 'timer-event',
+  'shared-library-end', 'current-time', 'profiler', 'code-moving-gc', 'snapshot-code-name', 'timer-event',
   'timer-event-start', 'timer-event-end', 'map', 'map-create', 'map-details', 'suspend-context', 'heap-sample-begin',
   'heap-sample-end', 'heap-sample-item', 'tick-interval', 'active-runtime-timer', 'debug-event', 'feedback-vector',
   'bytecode-flush', 'sfi-flush', 'log-file-end', 'script-details-end', 'cpp',
@@ -34,7 +36,8 @@ const latin1 = (s: string): Buffer => Buffer.from(s, 'latin1');
 /** Row prefixes matched on the bytes: IC rows are parsed from them, the skipped rows never decoded. */
 const IC_TAGS = IC_KINDS.map((kind, index) => ({ index, tag: latin1(kind + ',') }));
 const IC_INDEX = new Map(IC_KINDS.map((kind, index) => [kind as string, index]));
-const SKIPPED_TAGS = ['function,', 'tick,'].map(latin1);
+const FUNCTION_TAG = latin1('function,');
+const TICK_TAG = latin1('tick,');
 const SOURCE_INFO_TAG = latin1('code-source-info,');
 const CODE_CREATION_TAG = latin1('code-creation,');
 // A long run's log has millions of these (every GC moves code and SFIs): read from the bytes.
@@ -103,6 +106,8 @@ export class V8LogParser {
   /** Deopt positions by their text: thousands of deopts share a few sites. */
   private readonly sites = new Map<string, DeoptSite | undefined>();
   private readonly ics = new IcSites();
+  /** --prof samples, joined to the code table as IC entries are. */
+  readonly ticks = new TickProfile((address) => this.codes.at(address));
   /** First comma positions of the code-creation row being read. */
   private readonly codeCommas = new Int32Array(6);
   private readonly scriptNameStrings = new Map<string, string>();
@@ -111,6 +116,8 @@ export class V8LogParser {
   constructor(
     private readonly b: ModelBuilder,
     private readonly source: number,
+    /** The log's name, for the CPU profile its ticks make. */
+    private readonly file = '',
   ) {}
 
   /** Rows of kinds not read (the malformed ones are counted in `skipped`). */
@@ -125,8 +132,10 @@ export class V8LogParser {
     const c = buf[start];
     if (c === 76 /* L */ || c === 83 /* S */ || c === 75 /* K */) {
       for (const { index, tag } of IC_TAGS) if (hasPrefix(buf, start, end, tag)) return this.ic(index, buf, start + tag.length - 1, end);
-    } else if (c === 102 /* f */ || c === 116 /* t */) {
-      for (const tag of SKIPPED_TAGS) if (hasPrefix(buf, start, end, tag)) return void this.recognized++;
+    } else if (c === 116 /* t */) {
+      if (hasPrefix(buf, start, end, TICK_TAG)) return this.tick(buf, start + TICK_TAG.length, end);
+    } else if (c === 102 /* f */) {
+      if (hasPrefix(buf, start, end, FUNCTION_TAG)) return void this.recognized++;
     } else if (c === 115 /* s */) {
       if (hasPrefix(buf, start, end, SFI_MOVE_TAG) && this.moveBytes(false, buf, start + SFI_MOVE_TAG.length, end)) return;
       if (hasPrefix(buf, start, end, SCRIPT_TAG)) return void this.recognized++;
@@ -161,6 +170,10 @@ export class V8LogParser {
       case 'StoreInArrayLiteralIC': {
         const bytes = Buffer.from(line, 'utf8');
         return this.ic(IC_INDEX.get(tag)!, bytes, comma, bytes.length);
+      }
+      case 'tick': {
+        const bytes = Buffer.from(line, 'utf8');
+        return this.tick(bytes, comma + 1, bytes.length);
       }
       case 'code-deopt':
         return this.codeDeopt(line.split(','));
@@ -475,9 +488,16 @@ export class V8LogParser {
     else this.skipped.bad(IC_KINDS[kind]!, bad.what, bad.value);
   }
 
-  /** Joins pending IC entries to the code objects that hold their pc, as the code is now. */
+  private tick(buf: Buffer, start: number, end: number): void {
+    const bad = this.ticks.row(buf, start, end);
+    if (bad === undefined) this.recognized++;
+    else this.skipped.bad('tick', bad.what, bad.value);
+  }
+
+  /** Joins pending IC entries and ticks to the code objects that hold their pc, as the code is now. */
   private flushIcs(): void {
     this.ics.join((pc) => this.codes.at(pc));
+    this.ticks.join();
   }
 
   private codeMove(f: string[]): void {
@@ -555,5 +575,7 @@ export class V8LogParser {
       }
     }
     for (const site of this.ics.kept(this.source)) this.b.model.ics.push(site);
+    const profile = this.ticks.profile(this.file);
+    if (profile) this.b.model.cpuProfiles.push(profile);
   }
 }
