@@ -26,7 +26,7 @@
 import type { CpuFunction, CpuProfile, RuntimeFunction } from '../model.js';
 import { canonicalHex, decimal } from './bytes.js';
 
-/** V8's StateTag (include/v8-unwinder.h): JS 0, GC 1, ..., IDLE 8, LOGGING 9 (V8 12+; older ones end at IDLE). */
+/** V8's StateTag (include/v8-unwinder.h): JS 0, GC 1, ..., IDLE 8, LOGGING 9 (V8 13: Node 24 and 26; Node 18-22 end at IDLE). */
 const GC_STATE = 1;
 const LOGGING_STATE = 9;
 /** Frames held before a join. */
