@@ -59,6 +59,9 @@ function analyze(run: string, ...args: string[]): Report {
 const EXPECTED = {
   node20: {
     samples: 5268, durationMs: 8074.905, gcSamples: 155, programSamples: 57, loggingSamples: 0, tickRows: 5268, icRows: 4097,
+    // hotLoop's self ticks by line (the position tables of the code they landed in); line 8 is scale's body, inlined.
+    hotLines: [[8, 31], [13, 3], [14, 76], [15, 8], [16, 4431], [17, 12], [18, 3], [19, 1]],
+    cpuProfHotLines: [[8, 29], [13, 2], [14, 67], [15, 7], [16, 4506], [17, 13], [18, 4]],
     fns: [['', 1, 1, 112, 4877], ['coldLoop', 23, 18, 6, 6], ['hotLoop', 11, 17, 4573, 4574], ['scale', 7, 15, 2, 2], ['collect', 35, 17, 178, 178], ['readX', 48, 15, 1, 1]],
     cpuProf: {
       samples: 5246, durationMs: 8056.529, gcSamples: 171,
@@ -70,6 +73,8 @@ const EXPECTED = {
   node24: {
     // V8 13 marks the ticks taken while it wrote the log (vm state LOGGING): 100 of the 4861 rows, left out.
     samples: 4761, durationMs: 7130.667, gcSamples: 161, programSamples: 21, loggingSamples: 100, tickRows: 4861, icRows: 3591,
+    hotLines: [[13, 1], [14, 15], [15, 46], [16, 4140], [17, 10], [18, 31]],
+    cpuProfHotLines: [[8, 7], [13, 2], [14, 13], [15, 43], [16, 4505], [17, 14], [18, 28]],
     fns: [['coldLoop', 23, 18, 5, 5], ['', 1, 1, 68, 4504], ['hotLoop', 11, 17, 4244, 4244], ['collect', 35, 17, 186, 186]],
     cpuProf: {
       samples: 5129, durationMs: 7866.439, gcSamples: 166,
@@ -93,11 +98,15 @@ for (const run of ['node20', 'node24'] as const) {
     assert.equal(t.functions.filter((f) => f.script.endsWith('/program.js')).map((f) => [f.name, f.line, f.column, f.self, f.total]), e.fns);
     assert.is(rowsOf(run, /^tick,/), e.tickRows);
     assert.is(e.samples + e.loggingSamples, e.tickRows);
+    const hotLines = (lines: Map<number, number> | undefined) => [...(lines ?? [])].sort((x, y) => x[0] - y[0]);
+    assert.equal(hotLines(t.functions.find((f) => f.name === 'hotLoop')!.lines), e.hotLines);
     const logging = notes.filter((n) => n.includes('taken while V8 wrote this log'));
     assert.equal(logging.length, e.loggingSamples ? 1 : 0, notes.join('\n'));
     const p = parseCpuProfile(new Uint8Array(readFileSync(cpuFile(run))), 'x');
     assert.equal([p.samples, p.durationMs, p.gcSamples], [e.cpuProf.samples, e.cpuProf.durationMs, e.cpuProf.gcSamples]);
     assert.equal(p.functions.filter((f) => f.script.endsWith('/program.js')).map((f) => [f.name, f.line, f.column, f.self, f.total]), e.cpuProf.fns);
+    // The .cpuprofile's positionTicks put hotLoop's time on the same line: the inner loop, line 16.
+    assert.equal(hotLines(p.functions.find((f) => f.name === 'hotLoop')!.lines), e.cpuProfHotLines);
     const h = parseHeapProfile(heapBytes(run), 'x');
     assert.is(h.bytes, e.heap.bytes);
     assert.equal(h.functions.filter((f) => f.script.endsWith('/program.js')).map((f) => [f.name, f.line, f.column, f.bytes]), e.heap.fns);
@@ -130,6 +139,8 @@ for (const run of ['node20', 'node24'] as const) {
     assert.equal(closures.map((f) => f.line), [15, 27]);
     assert.is(closures[0]!.hotness!.function, 'hotLoop');
     assert.is(closures[0]!.hotness!.selfPercent, top.selfPercent);
+    // The closure's line (15), from the ticks' lines.
+    assert.is(closures[0]!.hotness!.linePercent, pct(e.hotLines.find((l) => l[0] === 15)![1], e.samples));
     const cold = e.fns.find((f) => f[0] === 'coldLoop')!;
     assert.is(closures[1]!.hotness!.function, 'coldLoop');
     assert.is(closures[1]!.hotness!.selfPercent, pct(cold[3], e.samples));

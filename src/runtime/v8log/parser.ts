@@ -49,6 +49,18 @@ const DELETE_CHUNK_TAG = latin1('delete,MemoryChunk,');
 const SCRIPT_TAG = latin1('script,');
 const COMPILATION_CACHE_TAG = latin1('compilation-cache,');
 
+/** 1-based line of `offset`: the number of line starts at or before it. */
+function upperBoundInt(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Fields in bytes [start, end), counted up to `max`. */
 function fieldCount(buf: Buffer, start: number, end: number, max: number): number {
   let n = 1;
@@ -111,6 +123,8 @@ export class V8LogParser {
   /** First comma positions of the code-creation row being read. */
   private readonly codeCommas = new Int32Array(6);
   private readonly scriptNameStrings = new Map<string, string>();
+  /** Line starts of the scripts whose code got line tables (logs with ticks only). */
+  private readonly lineStarts = new Map<string, Int32Array | undefined>();
   private readonly recentByName = new Map<string, RuntimeFunction>();
 
   constructor(
@@ -147,7 +161,8 @@ export class V8LogParser {
       if (hasPrefix(buf, start, end, CODE_MOVE_TAG) && this.moveBytes(true, buf, start + CODE_MOVE_TAG.length, end)) return;
       if (hasPrefix(buf, start, end, COMPILATION_CACHE_TAG)) return void this.recognized++;
       // A source-position table without inlined functions: nothing for the model (see codeSourceInfo).
-      if (buf[end - 1] === 44 /* , */ && hasPrefix(buf, start, end, SOURCE_INFO_TAG) && fieldCount(buf, start, end, 9) === 8) return void this.recognized++;
+      // With ticks in the log, the table gives the ticks' lines: read (see codeSourceInfo).
+      if (buf[end - 1] === 44 /* , */ && this.ticks.samples === 0 && hasPrefix(buf, start, end, SOURCE_INFO_TAG) && fieldCount(buf, start, end, 9) === 8) return void this.recognized++;
     }
     this.line(buf.toString('utf8', start, end));
   }
@@ -450,6 +465,7 @@ export class V8LogParser {
       sfis.push(sfi);
     }
     this.recognized++;
+    if (this.ticks.samples > 0) this.keepLines(Number(f[1]), Number(f[2]), f[5]!);
     if (!inlining || !sfis.length) return;
     const code = this.codes.get(Number(f[1]));
     if (!code?.fn || !code.tier) return;
@@ -467,6 +483,43 @@ export class V8LogParser {
       const callSite = this.offsetToPosition(Number(f[2]), Number(m[2]));
       this.b.addInlining({ caller, callee: callee.key, inlined: true, tier: code.tier, callSite, source: this.source });
     }
+  }
+
+  /**
+   * The lines of a code object's source positions (`C<code offset>O<script offset>...`), kept on
+   * its entry for the ticks that land in it. Only for functions of scripts whose source the log has.
+   */
+  private keepLines(start: number, scriptId: number, positions: string): void {
+    const code = this.codes.get(start);
+    if (!code?.fn || !positions) return;
+    const starts = this.lineStartsOf(scriptId);
+    if (!starts) return;
+    const out: number[] = [];
+    const re = /C(\d+)O(\d+)/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(positions))) {
+      const line = upperBoundInt(starts, Number(m[2]));
+      // Entries of one line in a row are one.
+      if (out.length && out[out.length - 1] === line) continue;
+      out.push(Number(m[1]), line);
+    }
+    if (out.length) code.lines = Int32Array.from(out);
+  }
+
+  /** Offsets where each line of a script starts (index: line - 1), from its source. */
+  private lineStartsOf(scriptId: number): Int32Array | undefined {
+    const key = `${this.source}:${scriptId}`;
+    const known = this.lineStarts.get(key);
+    if (known !== undefined || this.lineStarts.has(key)) return known;
+    const text = this.b.model.scripts.get(key)?.sourceText;
+    let starts: Int32Array | undefined;
+    if (text !== undefined) {
+      const list = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) list.push(i + 1);
+      starts = Int32Array.from(list);
+    }
+    this.lineStarts.set(key, starts);
+    return starts;
   }
 
   private offsetToPosition(scriptId: number, offset: number): SourcePosition | undefined {

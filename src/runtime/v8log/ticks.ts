@@ -21,6 +21,9 @@
 // tick with no frame in a JS function counts in the samples only (the profile's
 // "(program)").
 //
+// The self sample's line comes from the position table of the code it landed in
+// (code-source-info: code offset → script offset), read for logs with ticks only.
+//
 // Ticks are joined in batches, before the code table changes (a code object moves,
 // is deleted or its page released) and when the batch is full, as IC entries are.
 import type { CpuFunction, CpuProfile, RuntimeFunction } from '../model.js';
@@ -36,12 +39,29 @@ const END = -1;
 
 /** What a tick needs of the code object holding an address. */
 export interface CodeAtAddress {
+  start: number;
   fn?: RuntimeFunction | undefined;
+  /** Pairs (code offset, 1-based line), offsets ascending. */
+  lines?: Int32Array | undefined;
+}
+
+/** The line of the last pair whose offset is at or before `offset` (0: none). */
+function lineAt(lines: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = lines.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid * 2]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? lines[(lo - 1) * 2 + 1]! : 0;
 }
 
 interface FnTicks {
   fn: RuntimeFunction;
   self: number;
+  /** Self ticks by script line, where the code's position table tells it. */
+  lines: Map<number, number> | undefined;
   total: number;
   /** Number of the last tick that counted it in `total`. */
   mark: number;
@@ -151,13 +171,20 @@ export class TickProfile {
         tick = ++this.tickNo;
         continue;
       }
-      const fn = this.codeAt(address)?.fn;
+      const code = this.codeAt(address);
+      const fn = code?.fn;
       if (!fn) continue;
       let t = this.byFn.get(fn);
-      if (!t) this.byFn.set(fn, (t = { fn, self: 0, total: 0, mark: 0 }));
+      if (!t) this.byFn.set(fn, (t = { fn, self: 0, total: 0, lines: undefined, mark: 0 }));
       if (top) {
         t.self++;
         top = false;
+        // The frame's offset in its code, as V8's CPU profiler reads it (no step back from a return address).
+        const line = code.lines ? lineAt(code.lines, address - code.start) : 0;
+        if (line > 0) {
+          const lines = (t.lines ??= new Map());
+          lines.set(line, (lines.get(line) ?? 0) + 1);
+        }
       }
       if (t.mark !== tick) {
         t.mark = tick;
@@ -173,7 +200,7 @@ export class TickProfile {
     if (!this.samples) return undefined;
     const functions: CpuFunction[] = [];
     const byPosition = new Map<string, CpuFunction>();
-    for (const { fn, self, total } of this.byFn.values()) {
+    for (const { fn, self, total, lines } of this.byFn.values()) {
       // A function without a position (known only by its SFI) cannot be placed in a file.
       const p = fn.position;
       if (!p) continue;
@@ -182,9 +209,10 @@ export class TickProfile {
       if (same) {
         same.self += self;
         same.total += total;
+        if (lines) for (const [line, n] of lines) (same.lines ??= new Map()).set(line, (same.lines.get(line) ?? 0) + n);
         continue;
       }
-      const f: CpuFunction = { name: fn.name, script: p.script, line: p.line, column: p.column, self, total };
+      const f: CpuFunction = { name: fn.name, script: p.script, line: p.line, column: p.column, self, total, ...(lines ? { lines } : {}) };
       byPosition.set(key, f);
       functions.push(f);
     }
