@@ -4,8 +4,9 @@
 //    the node tree and sample stream of a long run, made by a generator, not a fixture) with
 //    jitlint's reader against readFileSync + JSON.parse of the same file, in fresh processes,
 //    round-robin; targets: within 3x of JSON.parse, under 600 MB peak RSS.
-// 2. `jitlint record` with profiles on (CPU, allocations, GC), with --no-profile, and the same
-//    program run bare (test/fixtures/profiles/program.js), round-robin.
+// 2. `jitlint record` with profiles on (the default: CPU ticks by --prof in the v8.log,
+//    allocations, GC), with --cpu-prof (Node's .cpuprofile instead of ticks), with --no-profile,
+//    and the same program run bare (test/fixtures/profiles/program.js), round-robin.
 // Writes the `profiles` key of bench/results.json (the rest of the file is kept).
 //   node bench/profiles.mjs [--runs N]
 import { spawnSync } from 'node:child_process';
@@ -104,9 +105,10 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'jitlint-bench-record-'));
 const cases = {
   bare: [program],
   record: [jitlint, 'record', '--out', path.join(work, 'on'), '--', process.execPath, program],
+  recordCpuProf: [jitlint, 'record', '--cpu-prof', '--out', path.join(work, 'cpu'), '--', process.execPath, program],
   recordNoProfile: [jitlint, 'record', '--no-profile', '--out', path.join(work, 'off'), '--', process.execPath, program],
 };
-const times = { bare: [], record: [], recordNoProfile: [] };
+const times = { bare: [], record: [], recordCpuProf: [], recordNoProfile: [] };
 for (let i = 0; i < runs; i++) for (const [k, args] of Object.entries(cases)) times[k].push(once(args, work).wallMs);
 rmSync(work, { recursive: true, force: true });
 const recordOverhead = {
@@ -114,11 +116,13 @@ const recordOverhead = {
   runs,
   bareMs: Math.round(median(times.bare)),
   recordMs: Math.round(median(times.record)),
+  recordCpuProfMs: Math.round(median(times.recordCpuProf)),
   recordNoProfileMs: Math.round(median(times.recordNoProfile)),
   ratioProfilesVsBare: Math.round(median(times.record.map((t, i) => t / times.bare[i])) * 100) / 100,
   ratioProfilesVsNoProfile: Math.round(median(times.record.map((t, i) => t / times.recordNoProfile[i])) * 100) / 100,
+  ratioCpuProfVsBare: Math.round(median(times.recordCpuProf.map((t, i) => t / times.bare[i])) * 100) / 100,
 };
-note(`record: bare ${recordOverhead.bareMs} ms, record ${recordOverhead.recordMs} ms (x${recordOverhead.ratioProfilesVsBare}), --no-profile ${recordOverhead.recordNoProfileMs} ms`);
+note(`record: bare ${recordOverhead.bareMs} ms, record ${recordOverhead.recordMs} ms (x${recordOverhead.ratioProfilesVsBare}), --cpu-prof ${recordOverhead.recordCpuProfMs} ms (x${recordOverhead.ratioCpuProfVsBare}), --no-profile ${recordOverhead.recordNoProfileMs} ms`);
 
 const resultsFile = path.join(BENCH_DIR, 'results.json');
 const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};

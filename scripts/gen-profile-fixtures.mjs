@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // Regenerates the profile fixtures: records test/fixtures/profiles/program.js with
-// `jitlint record` (CPU profile, allocation profile, GC events, trace and v8.log) on
-// Node 20 and Node 24, from test/fixtures/profiles as cwd, into node20/ and node24/.
+// `jitlint record` as it records by default (trace, v8.log with the CPU ticks of --prof,
+// allocation profile, GC events) on Node 20 and Node 24, from test/fixtures/profiles as
+// cwd, into node20/ and node24/; then records it again with `jitlint record --cpu-prof`
+// (Node's .cpuprofile, V8's CPU profiler) into node20-cpu-prof/ and node24-cpu-prof/, of
+// which only the .cpuprofile is kept: the tests compare the shares that the ticks give with
+// the shares of that profile of a run of the same program under the same recorder.
 //
 //   npm run build && node scripts/gen-profile-fixtures.mjs
 //
@@ -27,17 +31,28 @@ function fail(message) {
 }
 if (!fs.existsSync(path.join(root, 'dist', 'src', 'record', 'command.js'))) fail('jitlint is not built: run npm run build first');
 
-for (const major of ['20', '24']) {
-  const name = `node${major}`;
+for (const [major, name, options] of [
+  ['20', 'node20', []],
+  ['20', 'node20-cpu-prof', ['--cpu-prof']],
+  ['24', 'node24', []],
+  ['24', 'node24-cpu-prof', ['--cpu-prof']],
+]) {
   const out = path.join(dir, name);
   fs.rmSync(out, { recursive: true, force: true });
-  const res = spawnSync(process.execPath, [jitlintBin, 'record', '--out', name, '--', nodeBinary(major), 'program.js'], { cwd: dir, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [jitlintBin, 'record', ...options, '--out', name, '--', nodeBinary(major), 'program.js'], { cwd: dir, encoding: 'utf8' });
   if (res.status !== 0) {
     process.stderr.write(res.stderr);
     fail(`${name}: jitlint record exited with ${res.status}`);
   }
   const manifestFile = path.join(out, 'manifest.json');
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+  if (options.includes('--cpu-prof')) {
+    // Only the .cpuprofile is compared: the rest of this run is left out (not edited).
+    const keep = new Set(manifest.files.cpuprofile);
+    for (const f of fs.readdirSync(out)) if (!keep.has(f)) fs.rmSync(path.join(out, f));
+    console.error(`${name}: node ${manifest.node}, exit ${manifest.exitCode}; kept ${[...keep].join(', ')}`);
+    continue;
+  }
   const gz = (f) => {
     const file = path.join(out, f);
     if (fs.statSync(file).size <= GZIP_ABOVE) return f;

@@ -1,8 +1,10 @@
 // Profiles on real recorded runs (test/fixtures/profiles, made by scripts/gen-profile-fixtures.mjs:
-// program.js recorded with `jitlint record` on Node 20 and Node 24): exact parsed values, the
-// profile shares against a direct count of the .cpuprofile, hotness on findings and --sort
-// hotness, allocation confirmation, GC lines, and profiles that are cut, empty or not JSON.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// program.js recorded with `jitlint record` on Node 20 and Node 24, as it records by default: the
+// CPU samples are --prof ticks in the v8.log; and again with `record --cpu-prof`, of which the
+// .cpuprofile is kept): exact parsed values, the shares the ticks give against those of the
+// .cpuprofile, the program's IC rows kept in the v8.log, hotness on findings and --sort hotness,
+// `top`, allocation confirmation, GC lines, and profiles that are cut, empty or not JSON.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -16,6 +18,9 @@ import { JsonBytes } from '../src/runtime/profile/json-bytes.js';
 import { heapKeepsGrowing } from '../src/pipeline/profiles.js';
 import { addGcLine } from '../src/runtime/trace/gc.js';
 import { emptyModel } from '../src/runtime/model.js';
+import { loadRuntime } from '../src/runtime/load.js';
+import { ModelBuilder } from '../src/runtime/builder.js';
+import { V8LogParser } from '../src/runtime/v8log/parser.js';
 import { gcLine } from '../src/cli/top.js';
 import { HEAVY_BYTES, HEAVY_PERCENT, confirmByAllocations } from '../src/correlate/allocations.js';
 
@@ -25,7 +30,12 @@ cpSync(fixturePath('profiles'), copy, { recursive: true });
 
 interface Manifest { files: Record<string, string[]> }
 const manifest = (run: string): Manifest => JSON.parse(readFileSync(path.join(copy, run, 'manifest.json'), 'utf8'));
-const cpuFile = (run: string) => path.join(copy, run, manifest(run).files['cpuprofile']![0]!);
+/** The .cpuprofile of the `record --cpu-prof` run of the same program (node20-cpu-prof/, node24-cpu-prof/). */
+const cpuFile = (run: string) => {
+  const dir = path.join(copy, `${run}-cpu-prof`);
+  return path.join(dir, readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!);
+};
+const logFile = (run: string) => path.join(copy, run, manifest(run).files['log']![0]!);
 const heapBytes = (run: string) => new Uint8Array(zlib.gunzipSync(new Uint8Array(readFileSync(path.join(copy, run, manifest(run).files['heapprofile']![0]!)))));
 
 interface Report {
@@ -43,55 +53,97 @@ function analyze(run: string, ...args: string[]): Report {
   return JSON.parse(res.stdout);
 }
 
-// Exact values of the committed profiles, as the readers give them.
+// Exact values of the committed runs, as the readers give them: `ticks` from the v8.log of the
+// default record, `cpuProf` from the .cpuprofile of the --cpu-prof run (functions of program.js:
+// name, line, column, self, total).
 const EXPECTED = {
   node20: {
-    samples: 629, durationMs: 918.075, gcSamples: 85,
-    fns: [['', 1, 1, 90, 425], ['coldLoop', 22, 18, 2, 2], ['hotLoop', 10, 17, 175, 175], ['collect', 34, 17, 155, 155]],
-    heap: { bytes: 1693843176, fns: [['collect', 34, 17, 1501495232], ['coldLoop', 22, 18, 163952], ['hotLoop', 10, 17, 190788272], ['scale', 6, 15, 34048]] },
-    gc: [{ kind: 'Scavenge', count: 485 }, { kind: 'Mark-Compact', count: 1 }],
+    samples: 5268, durationMs: 8074.905, gcSamples: 155, programSamples: 57, loggingSamples: 0, tickRows: 5268, icRows: 4097,
+    // hotLoop's self ticks by line (the position tables of the code they landed in); line 8 is scale's body, inlined.
+    hotLines: [[8, 31], [13, 3], [14, 76], [15, 8], [16, 4431], [17, 12], [18, 3], [19, 1]],
+    cpuProfHotLines: [[8, 29], [13, 2], [14, 67], [15, 7], [16, 4506], [17, 13], [18, 4]],
+    fns: [['', 1, 1, 112, 4877], ['coldLoop', 23, 18, 6, 6], ['hotLoop', 11, 17, 4573, 4574], ['scale', 7, 15, 2, 2], ['collect', 35, 17, 178, 178], ['readX', 48, 15, 1, 1]],
+    cpuProf: {
+      samples: 5246, durationMs: 8056.529, gcSamples: 171,
+      fns: [['', 1, 1, 109, 4941], ['coldLoop', 23, 18, 7, 10], ['scale', 7, 15, 5, 5], ['hotLoop', 11, 17, 4629, 4630], ['collect', 35, 17, 186, 186]],
+    },
+    heap: { bytes: 1877971848, fns: [['', 1, 1, 32832], ['collect', 35, 17, 1501008072], ['coldLoop', 23, 18, 65576], ['hotLoop', 11, 17, 375574168], ['scale', 7, 15, 34560]] },
+    gc: [{ kind: 'Scavenge', count: 672 }, { kind: 'Mark-Compact', count: 1 }],
   },
   node24: {
-    samples: 526, durationMs: 558.083, gcSamples: 68,
-    fns: [['', 1, 1, 55, 388], ['coldLoop', 22, 18, 2, 2], ['hotLoop', 10, 17, 191, 192], ['scale', 6, 15, 1, 1], ['collect', 34, 17, 137, 137]],
-    heap: { bytes: 1690396168, fns: [['collect', 34, 17, 1505632808], ['coldLoop', 22, 18, 262368], ['hotLoop', 10, 17, 183737640], ['scale', 6, 15, 69888]] },
-    gc: [{ kind: 'Scavenge', count: 435 }, { kind: 'Mark-Compact', count: 1 }],
+    // V8 13 marks the ticks taken while it wrote the log (vm state LOGGING): 100 of the 4861 rows, left out.
+    samples: 4761, durationMs: 7130.667, gcSamples: 161, programSamples: 21, loggingSamples: 100, tickRows: 4861, icRows: 3591,
+    hotLines: [[13, 1], [14, 15], [15, 46], [16, 4140], [17, 10], [18, 31]],
+    cpuProfHotLines: [[8, 7], [13, 2], [14, 13], [15, 43], [16, 4505], [17, 14], [18, 28]],
+    fns: [['coldLoop', 23, 18, 5, 5], ['', 1, 1, 68, 4504], ['hotLoop', 11, 17, 4244, 4244], ['collect', 35, 17, 186, 186]],
+    cpuProf: {
+      samples: 5129, durationMs: 7866.439, gcSamples: 166,
+      fns: [['', 1, 1, 54, 4868], ['coldLoop', 23, 18, 12, 14], ['scale', 7, 15, 2, 2], ['hotLoop', 11, 17, 4617, 4617], ['collect', 35, 17, 179, 179], ['readX', 48, 15, 1, 1]],
+    },
+    heap: { bytes: 1883982616, fns: [['', 1, 1, 32816], ['collect', 35, 17, 1502926008], ['coldLoop', 23, 18, 131312], ['scale', 7, 15, 34816], ['hotLoop', 11, 17, 380132168]] },
+    gc: [{ kind: 'Scavenge', count: 618 }, { kind: 'Mark-Compact', count: 1 }],
   },
 } as const;
 
+const pct = (part: number, whole: number) => Math.round((part * 10000) / whole) / 100;
+const rowsOf = (run: string, re: RegExp) => zlib.gunzipSync(new Uint8Array(readFileSync(logFile(run)))).toString('latin1').split('\n').filter((l) => re.test(l)).length;
+
 for (const run of ['node20', 'node24'] as const) {
-  test(`${run}: the .cpuprofile and .heapprofile read to exact counts`, () => {
+  test(`${run}: the v8.log's ticks, the --cpu-prof run's .cpuprofile and the .heapprofile read to exact counts`, async () => {
     const e = EXPECTED[run];
+    const { model, notes } = await loadRuntime([logFile(run)]);
+    assert.is(model.cpuProfiles.length, 1);
+    const t = model.cpuProfiles[0]!;
+    assert.equal([t.samples, t.durationMs, t.gcSamples, t.programSamples], [e.samples, e.durationMs, e.gcSamples, e.programSamples]);
+    assert.equal(t.functions.filter((f) => f.script.endsWith('/program.js')).map((f) => [f.name, f.line, f.column, f.self, f.total]), e.fns);
+    assert.is(rowsOf(run, /^tick,/), e.tickRows);
+    assert.is(e.samples + e.loggingSamples, e.tickRows);
+    const hotLines = (lines: Map<number, number> | undefined) => [...(lines ?? [])].sort((x, y) => x[0] - y[0]);
+    assert.equal(hotLines(t.functions.find((f) => f.name === 'hotLoop')!.lines), e.hotLines);
+    const logging = notes.filter((n) => n.includes('taken while V8 wrote this log'));
+    assert.equal(logging.length, e.loggingSamples ? 1 : 0, notes.join('\n'));
     const p = parseCpuProfile(new Uint8Array(readFileSync(cpuFile(run))), 'x');
-    assert.is(p.samples, e.samples);
-    assert.is(p.durationMs, e.durationMs);
-    assert.is(p.gcSamples, e.gcSamples);
-    const mine = p.functions.filter((f) => f.script.endsWith('/program.js')).map((f) => [f.name, f.line, f.column, f.self, f.total]);
-    assert.equal(mine, e.fns);
+    assert.equal([p.samples, p.durationMs, p.gcSamples], [e.cpuProf.samples, e.cpuProf.durationMs, e.cpuProf.gcSamples]);
+    assert.equal(p.functions.filter((f) => f.script.endsWith('/program.js')).map((f) => [f.name, f.line, f.column, f.self, f.total]), e.cpuProf.fns);
+    // The .cpuprofile's positionTicks put hotLoop's time on the same line: the inner loop, line 16.
+    assert.equal(hotLines(p.functions.find((f) => f.name === 'hotLoop')!.lines), e.cpuProfHotLines);
     const h = parseHeapProfile(heapBytes(run), 'x');
     assert.is(h.bytes, e.heap.bytes);
     assert.equal(h.functions.filter((f) => f.script.endsWith('/program.js')).map((f) => [f.name, f.line, f.column, f.bytes]), e.heap.fns);
   });
 
-  test(`${run}: runtime.profile's hottest self share equals a direct count of the .cpuprofile; hot finding sorts first`, () => {
+  test(`${run}: the default record's v8.log keeps the program's IC rows: readX's megamorphic load is reported`, () => {
+    assert.is(rowsOf(run, /^(?:Load|Store|KeyedLoad|KeyedStore|LoadGlobal|StoreGlobal|StoreInArrayLiteral)IC,/), EXPECTED[run].icRows);
+    assert.is(manifest(run).files['cpuprofile'], undefined);
+    const r = analyze(run);
+    const mega = r.findings.filter((f) => f.ruleId === 'megamorphic-ic');
+    assert.equal(mega.map((f) => [f.line, f.column]), [[50, 51]]);
+  });
+
+  test(`${run}: the hottest self share from the ticks is within 2 points of the --cpu-prof run's .cpuprofile; hot finding sorts first`, () => {
+    const e = EXPECTED[run];
     const r = analyze(run, '--sort', 'hotness', '--show-notes');
     const top = r.runtime.profile.functions[0]!;
-    assert.equal([top.name, top.file, top.line, top.column], ['hotLoop', 'program.js', 10, 17]);
-    // Directly from the file: samples whose node is hotLoop, over all samples.
+    assert.equal([top.name, top.file, top.line, top.column], ['hotLoop', 'program.js', 11, 17]);
+    const hot = e.fns.find((f) => f[0] === 'hotLoop')!;
+    assert.is(r.runtime.profile.samples, e.samples);
+    assert.is(top.selfPercent, pct(hot[3], e.samples));
+    // Directly from the .cpuprofile of the other run: samples whose node is hotLoop, over all samples.
     const raw = JSON.parse(readFileSync(cpuFile(run), 'utf8')) as { nodes: Array<{ id: number; callFrame: { functionName: string } }>; samples: number[] };
     const name = new Map(raw.nodes.map((n) => [n.id, n.callFrame.functionName]));
     const direct = (raw.samples.filter((s) => name.get(s) === 'hotLoop').length * 100) / raw.samples.length;
     assert.ok(Math.abs(top.selfPercent - direct) <= 2, `${top.selfPercent} vs ${direct}`);
-    assert.is(r.runtime.profile.samples, raw.samples.length);
 
     // The same rule in the hot and the cold function: the hot one carries hotness and comes first.
     const closures = r.findings.filter((f) => f.ruleId === 'closure-in-loop');
-    assert.equal(closures.map((f) => f.line), [14, 26]);
+    assert.equal(closures.map((f) => f.line), [15, 27]);
     assert.is(closures[0]!.hotness!.function, 'hotLoop');
     assert.is(closures[0]!.hotness!.selfPercent, top.selfPercent);
-    const cold = EXPECTED[run].fns.find((f) => f[0] === 'coldLoop')!;
+    // The closure's line (15), from the ticks' lines.
+    assert.is(closures[0]!.hotness!.linePercent, pct(e.hotLines.find((l) => l[0] === 15)![1], e.samples));
+    const cold = e.fns.find((f) => f[0] === 'coldLoop')!;
     assert.is(closures[1]!.hotness!.function, 'coldLoop');
-    assert.is(closures[1]!.hotness!.selfPercent, Math.round((cold[3] * 10000) / EXPECTED[run].samples) / 100);
+    assert.is(closures[1]!.hotness!.selfPercent, pct(cold[3], e.samples));
     // Sorted by self share: the findings with hotness in descending order, then the rest.
     const shares = r.findings.map((f) => f.hotness?.selfPercent ?? -1);
     assert.equal(shares, [...shares].sort((a, b) => b - a));
@@ -102,16 +154,16 @@ for (const run of ['node20', 'node24'] as const) {
     const a = r.runtime.allocations;
     assert.is(a.bytes, EXPECTED[run].heap.bytes);
     const first = a.functions[0]!;
-    assert.equal([first.name, first.line, first.column, first.bytes], ['collect', 34, 17, EXPECTED[run].heap.fns[0][3]]);
+    assert.equal([first.name, first.line, first.column, first.bytes], ['collect', 35, 17, EXPECTED[run].heap.fns[1][3]]);
     assert.ok(first.percent > 50, String(first.percent));
     const spread = r.findings.find((f) => f.ruleId === 'accumulating-spread')!;
-    assert.equal([spread.line, spread.column, spread.level, spread.confirmed], [37, 12, 'error', true]);
+    assert.equal([spread.line, spread.column, spread.level, spread.confirmed], [38, 12, 'error', true]);
     assert.equal(spread.allocated, { bytes: first.bytes, percent: first.percent });
     const ev = spread.evidence!.find((x) => x.kind === 'allocation')!;
     assert.is(ev.bytes, first.bytes);
     assert.match(ev.message, /^collect allocated \d+\.\d [KMG]B \(\d+(?:\.\d+)?% of the bytes sampled in the run\)$/);
     // coldLoop's closure allocated a few hundred KB: under the threshold, not confirmed.
-    const coldClosure = r.findings.find((f) => f.ruleId === 'closure-in-loop' && f.line === 26)!;
+    const coldClosure = r.findings.find((f) => f.ruleId === 'closure-in-loop' && f.line === 27)!;
     assert.is(coldClosure.confirmed, false);
     assert.ok(coldClosure.allocated!.bytes < 1024 * 1024);
   });
@@ -126,29 +178,30 @@ for (const run of ['node20', 'node24'] as const) {
 }
 
 test('--min-hotness drops findings in functions under the share (and those no profile saw)', () => {
-  const r = analyze('node20', '--min-hotness', '20', '--show-notes');
-  assert.ok(r.findings.length > 0);
-  assert.ok(r.findings.every((f) => f.hotness && f.hotness.totalPercent >= 20));
-  assert.not.ok(r.findings.some((f) => f.line === 26));
+  // From the ticks: hotLoop 86.83%, collect 3.38%, the top level 92.58% total; coldLoop 0.11% and readX 0.02% go.
+  const r = analyze('node20', '--min-hotness', '3', '--show-notes');
+  assert.equal(r.findings.map((f) => [f.ruleId, f.line, f.hotness!.totalPercent]), [['deopt', 13, 86.83], ['closure-in-loop', 15, 86.83], ['accumulating-spread', 38, 3.38], ['deopt', 40, 3.38], ['deopt', 56, 92.58]]);
+  assert.not.ok(r.findings.some((f) => f.line === 27));
 });
 
 test('stylish shows the share and bytes beside each finding', () => {
   const res = jitlint(['analyze', 'program.js', '--deopt', 'node20', '--sort', 'hotness'], copy);
   assert.is(res.code, 1, res.stderr);
   const row = res.stdout.split('\n').find((l) => l.includes('accumulating-spread'))!;
-  assert.match(row, /^  37:12 +error +24\.6% cpu 1\.4 GB +`\[\.\.\.rows, …\]` copies/);
+  assert.match(row, /^  38:12 +error +3\.4% cpu 1\.4 GB +`\[\.\.\.rows, …\]` copies/);
 });
 
 test('a .cpuprofile or .heapprofile given to --deopt directly: detected by content', () => {
   const res = jitlint(['analyze', 'program.js', '--format', 'json', '--deopt', cpuFile('node24'), '--root', path.join(copy)], copy);
   assert.is(res.code, 1, res.stderr);
   const r = JSON.parse(res.stdout) as Report;
-  assert.is(r.runtime.profile.samples, EXPECTED.node24.samples);
+  assert.is(r.runtime.profile.samples, EXPECTED.node24.cpuProf.samples);
+  assert.is(r.runtime.profile.functions[0]!.selfPercent, pct(4617, EXPECTED.node24.cpuProf.samples));
   // renamed: still a CPU profile (content, not name)
   const renamed = path.join(copy, 'profile.json');
   writeFileSync(renamed, new Uint8Array(readFileSync(cpuFile('node24'))));
   const res2 = jitlint(['analyze', 'program.js', '--format', 'json', '--deopt', 'profile.json'], copy);
-  assert.is((JSON.parse(res2.stdout) as Report).runtime.profile.samples, EXPECTED.node24.samples);
+  assert.is((JSON.parse(res2.stdout) as Report).runtime.profile.samples, EXPECTED.node24.cpuProf.samples);
   const heap = path.join(copy, 'a.heapprofile');
   writeFileSync(heap, heapBytes('node24'));
   const res3 = jitlint(['analyze', 'program.js', '--format', 'json', '--deopt', 'a.heapprofile'], copy);
@@ -178,23 +231,21 @@ test('top: the hottest functions with shares, bytes, tiers, deopts, inlining, fi
   const res = jitlint(['top', '--deopt', 'node20', '-n', '2'], copy);
   assert.is(res.code, 0, res.stderr);
   assert.equal(res.stdout.split('\n'), [
-    'Showing 2 of 5 profiled functions (629 samples over 918 ms, 1.6 GB allocated, node v20.20.2)',
+    'Showing 2 of 6 profiled functions (5268 samples over 8075 ms, 1.7 GB allocated, node v20.20.2)',
     '     self    total      alloc  function',
-    '   27.82%   27.82%   181.9 MB  hotLoop  program.js:10:17',
-    '                                tiers: interpreted → Turbofan (OSR) → deopt → Turbofan (OSR)',
-    '                                deopts: 1× Insufficient type feedback for compare operation (line 12)',
+    '   86.81%   86.83%   358.2 MB  hotLoop  program.js:11:17',
+    '                                tiers: interpreted → Turbofan → deopt → Turbofan → Turbofan (OSR) → deopt → Turbofan (OSR)',
+    '                                deopts: 2× Insufficient type feedback for compare operation (line 13)',
     '                                inlined: pick, scale',
-    '                                12:3 deopt (note)',
-    '                                14:20 closure-in-loop (warning, confirmed)',
-    '   24.64%   24.64%     1.4 GB  collect  program.js:34:17',
-    '                                tiers: interpreted → Turbofan (OSR) → deopt → Turbofan → deopt → Turbofan (OSR) → Turbofan',
-    '                                deopts: 2× Insufficient type feedback for generic named access (line 39); 1× wrong map (line 37)',
-    '                                37:12 accumulating-spread (error, confirmed)',
-    '                                37:16 deopt (warning)',
-    '                                39:10 deopt (warning)',
-    '                                39:10 deopt-loop (error)',
+    '                                13:3 deopt (note)',
+    '                                15:20 closure-in-loop (warning, confirmed)',
+    '    3.38%    3.38%     1.4 GB  collect  program.js:35:17',
+    '                                tiers: interpreted → Turbofan → deopt → Turbofan → deopt → Turbofan (OSR) → deopt → Turbofan → deopt',
+    '                                deopts: 4× Insufficient type feedback for generic named access (line 40)',
+    '                                38:12 accumulating-spread (error, confirmed)',
+    '                                40:10 deopt (warning)',
     '',
-    'GC: 486 collections: 485 Scavenge (100.0 ms), 1 Mark-Compact (13.0 ms); 113.0 ms paused; 13.51% of CPU samples in the garbage collector',
+    'GC: 673 collections: 672 Scavenge (183.0 ms), 1 Mark-Compact (8.9 ms); 191.9 ms paused; 2.94% of CPU samples in the garbage collector',
     '',
   ]);
   const bad = jitlint(['top'], copy);
@@ -222,6 +273,37 @@ test('allocation confirmation: the threshold, and a live-only profile (Node 18) 
   assert.equal([heavy!.confirmed, heavy!.level], [true, 'warning']);
   assert.is(heavy!.message, 'm Confirmed by the allocation profile of a recorded run: its function allocated 2.0 MB (10% of the bytes sampled in the run).');
   assert.equal([light!.confirmed, small!.confirmed, live!.confirmed, notAlloc!.confirmed], [false, false, false, false]);
+});
+
+test('tick rows: a cut row, a bad field and a pc in no code object are counted, never fatal; frames, tos and external callbacks', () => {
+  const b = new ModelBuilder();
+  const p = new V8LogParser(b, 0, 'x.log');
+  const rows = [
+    'v8-version,11,3,244,8,0,0',
+    'code-creation,JS,12,100,0x1000,256,hot /a.js:2:10,0x5000,*',
+    'code-creation,JS,12,100,0x2000,256,caller /a.js:9:1,0x5010,~',
+    'code-creation,Builtin,2,100,0x3000,64,CallFunction',
+    'tick,0x1010,10,0,0x0,0,0x2010', // in hot, called by caller
+    'tick,0x3010,20,0,0x0,0,0x1020,0x2010', // in a builtin: hot's (its JS caller)
+    'tick,0x3010,30,0,0x1030,6,0x2010', // frameless call: the tos is hot
+    'tick,0x9999,40,1,0x3000,6,0x2020', // external callback: its address stands for the pc; caller's self
+    'tick,0x1010,50,0,0x0,0,0x2010,+10,overflow', // +offset frame (caller again: one total)
+    'tick,0x7777,60,0,0x0,5', // a pc in no code object, no frames: (program)
+    'tick,0x1010,70,0,0x0,1', // GC
+    'tick,0x1010,80,0,0x0,9', // V8 writing its log: left out
+    'tick,0x1010,90,0', // cut short
+    'tick,0xzz,100,0,0x0,0', // bad pc
+  ];
+  for (const row of rows) {
+    const buf = Buffer.from(row, 'latin1');
+    p.lineBytes(buf, 0, buf.length);
+  }
+  p.finish();
+  assert.is(p.skipped.malformed, 2);
+  assert.is(p.ticks.loggingSamples, 1);
+  const prof = b.model.cpuProfiles[0]!;
+  assert.equal([prof.file, prof.samples, prof.gcSamples, prof.programSamples, prof.durationMs], ['x.log', 7, 1, 1, 0.06]);
+  assert.equal(prof.functions.map((f) => [f.name, f.line, f.self, f.total]), [['hot', 2, 4, 4], ['caller', 9, 1, 5]]);
 });
 
 test('JsonBytes reads what JSON.parse reads (escapes, unicode, numbers)', () => {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { toolVersion } from '../version.js';
-import { allocationProfileKind, chooseFlags, conflictingFlag, parseNodeVersion, parseV8Options } from './flags.js';
+import { allocationProfileKind, chooseFlags, type CpuProfileMode, conflictingFlag, parseNodeVersion, parseV8Options } from './flags.js';
 import { DEFAULT_OUT, RECORD_HELP } from './help.js';
 import { probeNode, splitNodeCommand } from './node-command.js';
 import { safeMkdir } from '../fsutil/safe-mkdir.js';
@@ -53,11 +53,12 @@ export interface RecordManifest {
   /** Every file of the run by kind, relative to DIR, all processes (read by `analyze --deopt DIR`). */
   files: { trace: string[]; stdout: string[]; log: string[]; cpuprofile?: string[]; heapprofile?: string[] };
   /**
-   * What was profiled (absent with --no-profile): CPU (--cpu-prof), allocations (alloc_space:
+   * What was profiled (absent with --no-profile): CPU ('ticks': --prof, its samples in the
+   * v8.log; 'cpuprofile': --cpu-prof files; false: none), allocations (alloc_space:
    * everything allocated; inuse_space on Node 18, whose V8 keeps only live objects), GC events
    * (--trace-gc lines, in the stdout files).
    */
-  profiles?: { cpu: boolean; allocations: 'alloc_space' | 'inuse_space'; heapSamplingBytes: number; gc: boolean };
+  profiles?: { cpu: CpuProfileMode; allocations: 'alloc_space' | 'inuse_space'; heapSamplingBytes: number; gc: boolean };
   /** Each recorded Node process (the program first) and its own files. */
   processes: RecordedProcess[];
   /** Child processes whose V8 output could not be recorded. */
@@ -67,8 +68,8 @@ export interface RecordManifest {
 interface RecordOptions {
   out: string | undefined;
   split: boolean;
-  /** CPU profile (--no-cpu-profile, --no-profile turn it off). */
-  cpu: boolean;
+  /** CPU samples: ticks in the v8.log (default), --cpu-prof's file, or none (--no-cpu-profile, --no-profile). */
+  cpu: CpuProfileMode;
   /** Allocation profile and GC events (--no-profile turns them off). */
   profile: boolean;
   help: boolean;
@@ -76,7 +77,7 @@ interface RecordOptions {
 }
 
 function parseRecordArgs(argv: string[]): RecordOptions {
-  const opts: RecordOptions = { out: undefined, split: true, cpu: true, profile: true, help: false, command: [] };
+  const opts: RecordOptions = { out: undefined, split: true, cpu: 'ticks', profile: true, help: false, command: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') {
@@ -92,6 +93,7 @@ function parseRecordArgs(argv: string[]): RecordOptions {
     else if (a === '--no-stdout-split') opts.split = false;
     else if (a === '--no-profile') opts.profile = opts.cpu = false;
     else if (a === '--no-cpu-profile') opts.cpu = false;
+    else if (a === '--cpu-prof') opts.cpu = 'cpuprofile';
     else if (a === '--out' || a.startsWith('--out=')) {
       const value = a === '--out' ? argv[++i] : a.slice('--out='.length);
       if (!value) throw new UsageError("record: option '--out' needs a directory");
@@ -137,8 +139,8 @@ export async function runRecord(argv: string[], io: RecordIo): Promise<number> {
   const cmd = splitNodeCommand(opts.command);
   const conflict = conflictingFlag(cmd.nodeArgs);
   if (conflict) throw new UsageError(`record: ${conflict.replace(/=.*$/, '')} is set by record itself (use --out DIR)`);
-  const profDir = opts.cpu ? cmd.nodeArgs.find((a) => /^--cpu-prof-(?:dir|name)(?:=|$)/.test(a)) : undefined;
-  if (profDir) throw new UsageError(`record: ${profDir.replace(/=.*$/, '')} is set by record itself (use --out DIR, or --no-profile)`);
+  const profDir = opts.cpu === 'cpuprofile' ? cmd.nodeArgs.find((a) => /^--cpu-prof-(?:dir|name)(?:=|$)/.test(a)) : undefined;
+  if (profDir) throw new UsageError(`record: ${profDir.replace(/=.*$/, '')} is set by record itself (use --out DIR, or record without --cpu-prof)`);
   if (cmd.script !== undefined && !scriptExists(cmd.script, io.cwd)) throw new UsageError(`record: script not found: ${cmd.script}`);
 
   const info = await probeNode(cmd.node, io.cwd);
@@ -192,7 +194,7 @@ export async function runRecord(argv: string[], io: RecordIo): Promise<number> {
     end: end.toISOString(),
     exitCode: result.code,
     ...(result.signal ? { signal: result.signal } : {}),
-    files: { trace: all('trace'), stdout: [STDOUT_FILE], log: all('log'), ...(opts.cpu ? { cpuprofile: all('cpuprofile') } : {}), ...(opts.profile ? { heapprofile: all('heapprofile') } : {}) },
+    files: { trace: all('trace'), stdout: [STDOUT_FILE], log: all('log'), ...(opts.cpu === 'cpuprofile' ? { cpuprofile: all('cpuprofile') } : {}), ...(opts.profile ? { heapprofile: all('heapprofile') } : {}) },
     ...(opts.profile ? { profiles: { cpu: opts.cpu, allocations, heapSamplingBytes: HEAP_SAMPLING_BYTES, gc: flags.includes('--trace-gc') } } : {}),
     processes: run.processes,
     notRecorded: run.notRecorded,

@@ -50,6 +50,9 @@ function flagName(flag: string): string {
 
 const TS_EXT = /\.(?:ts|mts|cts)$/i;
 
+/** How `record` samples the CPU. */
+export type CpuProfileMode = 'ticks' | 'cpuprofile' | false;
+
 export interface FlagChoice {
   /** Flags added by record, in order, before the user's node args. */
   flags: string[];
@@ -64,8 +67,11 @@ export interface FlagInput {
   outDir: string;
   script: string | undefined;
   nodeArgs: string[];
-  /** CPU profile (--cpu-prof); default true. */
-  cpuProfile?: boolean;
+  /**
+   * CPU samples: 'ticks' (default) is V8's tick profiler (--prof), its samples in the same
+   * v8.log; 'cpuprofile' is Node's --cpu-prof file; false: none.
+   */
+  cpuProfile?: CpuProfileMode;
   /** GC events (--trace-gc); default true. */
   gc?: boolean;
 }
@@ -107,10 +113,14 @@ export function chooseFlags(input: FlagInput): FlagChoice {
   if (flags.includes('--redirect-code-traces')) flags.push(`--redirect-code-traces-to=${path.join(outDir, MAIN_TRACE)}`);
   flags.push(`--logfile=${path.join(outDir, LOG_TEMPLATE)}`);
   for (const f of LOG_FLAGS) add(f);
-  // Node options (not in --v8-options), known to every Node that record runs (12+). While V8's CPU
-  // profiler runs, the v8.log gets no code, IC or deopt rows of the program (Node 18-26): the
-  // trace text still has its deopts, tiers and inlining.
-  if (input.cpuProfile !== false) flags.push('--cpu-prof', `--cpu-prof-dir=${outDir}`);
+  // CPU samples. V8's tick profiler (--prof) writes `tick` rows into the same v8.log and keeps
+  // its code, IC and deopt rows. While V8's CPU profiler runs (--cpu-prof, the inspector's
+  // Profiler), the v8.log gets none of the program's code, IC or deopt rows (Node 18-26): the
+  // trace text still has its deopts, tiers and inlining. --cpu-prof is a Node option (not in
+  // --v8-options), known to every Node that record runs (12+).
+  const cpu = input.cpuProfile ?? 'ticks';
+  if (cpu === 'ticks') add('--prof');
+  else if (cpu === 'cpuprofile') flags.push('--cpu-prof', `--cpu-prof-dir=${outDir}`);
   // GC lines go to V8's stdout (stdout.txt), one per collection, with pid and isolate.
   if (input.gc !== false) add('--trace-gc');
   return { flags, dropped };

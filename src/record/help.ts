@@ -7,20 +7,22 @@ given node binary (node, a path to one, or a version manager's shim), and writes
 in DIR:
   trace.txt        --trace-opt, --trace-deopt-verbose and --trace-osr text
   v8-PID-MS.log    --log-deopt, --log-ic, --log-code, ... rows (one per process
-                   and per worker thread)
+                   and per worker thread), with the CPU samples of V8's tick
+                   profiler (--prof: a tick row per millisecond)
   stdout.txt       what V8 printed on stdout (--trace-turbo-inlining, --trace-gc)
-  CPU.*.cpuprofile CPU profile (--cpu-prof), one per process and worker thread
   heap-PID[-wTHREAD].heapprofile
                    allocation profile: V8's sampling heap profiler (one sample per
                    32 KB) with collected objects kept, i.e. everything allocated,
                    not only what is alive at exit (Node 18 keeps only the latter)
   manifest.json    node and V8 versions, cwd, command, flags, times, exit code,
                    and each process with its own files
-Profiles are written when a process or worker exits: one killed by a signal or
-terminated writes none (record says so). While V8's CPU profiler runs, the v8.log
-gets no code, IC or deopt rows of the program (Node 18-26); the trace text still
-has the deopts, tiers and inlining. --no-cpu-profile keeps the full v8.log (with the
-allocation profile and GC events); --no-profile records as before profiles existed.
+The allocation profile is written when a process or worker exits: one killed by a
+signal or terminated writes none (record says so); ticks are in the log as taken.
+--cpu-prof takes Node's CPU profile instead of ticks (CPU.*.cpuprofile, one per
+process and worker thread, for Chrome DevTools): while V8's CPU profiler runs, the
+v8.log gets no code, IC or deopt rows of the program (Node 18-26), so megamorphic
+ICs and IC confirmations are lost (the trace text still has the deopts, tiers and
+inlining). --no-profile records as before profiles existed.
 The files of the previous run in DIR are replaced. Then run the command printed
 at the end: jitlint analyze <paths> --deopt DIR.
 
@@ -48,7 +50,9 @@ command cannot run or DIR cannot be created (e.g. under /proc).
 Options:
       --out DIR          where the files go (default: ${DEFAULT_OUT} under the current directory)
       --no-stdout-split  do not separate the program's stdout from V8's text
-      --no-cpu-profile   no CPU profile (the v8.log then has the program's code and ICs)
+      --cpu-prof         CPU profile as Node's .cpuprofile (the v8.log loses the
+                         program's code, IC and deopt rows) instead of --prof ticks
+      --no-cpu-profile   no CPU samples (allocation profile and GC events stay on)
       --no-profile       no CPU profile, allocation profile or GC events
   -h, --help             show this help
 

@@ -3,7 +3,7 @@
 // gave the logs (v8-<pid>-<ms>.log). The notes are removed once read.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CPU_PROFILE_NAME, HEAP_PROFILE_NAME, LOG_NAME } from './flags.js';
+import { CPU_PROFILE_NAME, type CpuProfileMode, HEAP_PROFILE_NAME, LOG_NAME } from './flags.js';
 import { PROC_NOTE, SPAWN_NOTE } from './preload.js';
 
 export interface RecordedProcess {
@@ -167,19 +167,21 @@ export function processNotes(run: RunProcesses, node: string, quote: (s: string)
 }
 
 /** Lines for record's stderr about the profiles: which processes wrote none, and what Node 18's allocation profile holds. */
-export function profileNotes(run: RunProcesses, version: string, allocations: 'alloc_space' | 'inuse_space', signal: string | null, cpu: boolean): string[] {
+export function profileNotes(run: RunProcesses, version: string, allocations: 'alloc_space' | 'inuse_space', signal: string | null, cpu: CpuProfileMode): string[] {
   const lines: string[] = [];
-  const cpuOn = cpu;
+  // Tick rows go into the v8.log as they are taken: only the --cpu-prof files are written at exit.
+  const cpuFiles = cpu === 'cpuprofile';
   const cpuCount = run.processes.reduce((n, p) => n + p.files.cpuprofile.length, 0);
   const heap = run.processes.reduce((n, p) => n + p.files.heapprofile.length, 0);
   const threads = run.processes.reduce((n, p) => n + 1 + p.workers, 0);
   const what = (n: number, kind: string) => `${n} ${kind} profile${n === 1 ? '' : 's'}`;
-  const missing = threads - (cpuOn ? Math.min(cpuCount, heap) : heap);
+  const missing = threads - (cpuFiles ? Math.min(cpuCount, heap) : heap);
   lines.push(
-    `jitlint: profiles: ${cpuOn ? `${what(cpuCount, 'CPU')} and ` : ''}${what(heap, 'allocation')} for ${threads} thread${threads === 1 ? '' : 's'} (processes and worker threads)` +
+    `jitlint: profiles: ${cpuFiles ? `${what(cpuCount, 'CPU')} and ` : ''}${what(heap, 'allocation')} for ${threads} thread${threads === 1 ? '' : 's'} (processes and worker threads)` +
+      (cpu === 'ticks' ? '; CPU samples in each v8 log (--prof)' : '') +
       (missing > 0 ? `; ${missing} wrote none (${signal ? `killed by ${signal}: profiles are written at exit` : 'a process killed or a worker terminated before exit'})` : ''),
   );
-  if (cpuOn) lines.push(`jitlint: while V8's CPU profiler runs, v8.log gets no code, IC or deopt rows of the program (the trace text keeps deopts, tiers and inlining); --no-cpu-profile records the full v8.log`);
+  if (cpuFiles) lines.push(`jitlint: while V8's CPU profiler runs (--cpu-prof), v8.log gets no code, IC or deopt rows of the program (the trace text keeps deopts, tiers and inlining); record without --cpu-prof keeps them, with the CPU samples in the v8.log`);
   if (run.notRecorded.length) lines.push(`jitlint: the ${run.notRecorded.length} unrecorded process${run.notRecorded.length === 1 ? '' : 'es'} above have no profiles either`);
   if (allocations === 'inuse_space') {
     lines.push(`jitlint: node ${version} keeps only objects still alive at exit in the allocation profile (its V8 ignores includeObjectsCollectedByMajorGC/MinorGC): short-lived garbage is missing; record with Node 20+ for all allocations`);

@@ -54,7 +54,7 @@ export async function loadRuntime(files: string[]): Promise<{ model: RuntimeMode
       continue;
     }
     const source = b.model.sources.length;
-    const parser = format === 'v8log' ? new V8LogParser(b, source) : new TraceParser(b, source, () => v8Major(b.model));
+    const parser = format === 'v8log' ? new V8LogParser(b, source, file) : new TraceParser(b, source, () => v8Major(b.model));
     const onLine = (buf: Buffer, start: number, end: number): void => {
       try {
         parser.lineBytes(buf, start, end);
@@ -88,6 +88,11 @@ export async function loadRuntime(files: string[]): Promise<{ model: RuntimeMode
     }
     const malformedNote = parser.skipped.malformedNote(format === 'v8log' ? 'row' : 'line');
     if (malformedNote) notes.push(`${label}: ${malformedNote}`);
+    if (parser instanceof V8LogParser && parser.ticks.loggingSamples) {
+      const { loggingSamples, samples } = parser.ticks;
+      const share = Math.round((loggingSamples * 1000) / (loggingSamples + samples)) / 10;
+      notes.push(`${label}: ${count(loggingSamples, 'tick')} (${share}%) taken while V8 wrote this log: left out of the CPU profile (the recorder's cost)`);
+    }
     if (parser instanceof V8LogParser && parser.unattributedDeopts) {
       notes.push(`${label}: ${count(parser.unattributedDeopts, 'deopt')} in code the log does not describe: not attributed to a function`);
     }

@@ -47,8 +47,7 @@ function cachedNode(major: number): string {
 
 test('a program that exits non-zero: exit code passed through, logs and manifest written', () => {
   const cwd = workDir();
-  // (--no-cpu-profile: V8's CPU profiler would keep the program's rows out of the v8.log)
-  const res = jitlint(['record', '--no-cpu-profile', '--', process.execPath, 'exit-nonzero.js'], cwd);
+  const res = jitlint(['record', '--', process.execPath, 'exit-nonzero.js'], cwd);
   assert.is(res.code, 3, res.stderr);
   assert.is(res.stdout, 'computed\n');
   const dir = path.join(cwd, '.jitlint', 'run');
@@ -73,7 +72,7 @@ test('a program that exits non-zero: exit code passed through, logs and manifest
   assert.equal(p.files.heapprofile, [`heap-${p.pid}.heapprofile`]);
   assert.equal(p.files.cpuprofile, []);
   assert.equal(m.files, { trace: p.files.trace, stdout: ['stdout.txt'], log: p.files.log, heapprofile: p.files.heapprofile });
-  assert.equal(m.profiles, { cpu: false, allocations: 'alloc_space', heapSamplingBytes: 32768, gc: true });
+  assert.equal(m.profiles, { cpu: 'ticks', allocations: 'alloc_space', heapSamplingBytes: 32768, gc: true });
   assert.equal(m.notRecorded, []);
   // nothing else is left in DIR (the preload and its notes are removed)
   assert.equal(readdirSync(dir).sort(), ['manifest.json', 'stdout.txt', ...p.files.trace, ...p.files.log, ...p.files.heapprofile].sort());
@@ -200,11 +199,16 @@ test('flags: unknown ones dropped or replaced; type stripping by version', () =>
   const known = parseV8Options('  --trace-opt (trace)\n        type: bool\n  --trace_deopt (x)\n  --logfile (y)\n  --log-code (z)\n  --logfile-per-isolate (w)\n');
   const base = { known, outDir: '/out', script: 'a.js', nodeArgs: [] };
   const c = chooseFlags({ ...base, version: v('20.1.0') });
-  assert.equal(c.flags, ['--trace-opt', '--trace-deopt', '--logfile=/out/v8-%p-%t.log', '--no-logfile-per-isolate', '--log-code', '--cpu-prof', '--cpu-prof-dir=/out']);
-  assert.equal(c.dropped, ['--trace-deopt-verbose', '--trace-osr', '--trace-turbo-inlining', '--redirect-code-traces', '--log-deopt', '--log-ic', '--log-function-events', '--log-source-code', '--trace-gc']);
-  // --no-cpu-profile / --no-profile: no Node profiler flags, and without gc no --trace-gc
+  assert.equal(c.flags, ['--trace-opt', '--trace-deopt', '--logfile=/out/v8-%p-%t.log', '--no-logfile-per-isolate', '--log-code']);
+  assert.equal(c.dropped, ['--trace-deopt-verbose', '--trace-osr', '--trace-turbo-inlining', '--redirect-code-traces', '--log-deopt', '--log-ic', '--log-function-events', '--log-source-code', '--prof', '--trace-gc']);
+  // CPU samples: --prof ticks by default, --cpu-prof's file when asked
+  const ticks = chooseFlags({ ...base, known: undefined, version: v('20.1.0') });
+  assert.ok(ticks.flags.includes('--prof') && !ticks.flags.some((f) => f.startsWith('--cpu-prof')));
+  const file = chooseFlags({ ...base, known: undefined, version: v('20.1.0'), cpuProfile: 'cpuprofile' });
+  assert.ok(!file.flags.includes('--prof') && file.flags.includes('--cpu-prof') && file.flags.includes('--cpu-prof-dir=/out'));
+  // --no-cpu-profile / --no-profile: no profiler flags, and without gc no --trace-gc
   const quiet = chooseFlags({ ...base, known: undefined, version: v('20.1.0'), cpuProfile: false, gc: false });
-  assert.not.ok(quiet.flags.some((f) => f.startsWith('--cpu-prof') || f === '--trace-gc'));
+  assert.not.ok(quiet.flags.some((f) => f.startsWith('--cpu-prof') || f === '--prof' || f === '--trace-gc'));
   assert.ok(chooseFlags({ ...base, known: undefined, version: v('20.1.0') }).flags.includes('--trace-gc'));
   const all = chooseFlags({ ...base, known: undefined, version: v('24.0.0') });
   assert.ok(all.flags.includes('--redirect-code-traces-to=/out/trace.txt'));
@@ -247,7 +251,7 @@ function recordsEveryProcess(node: string): void {
   // --single-threaded: V8 optimizes on the main thread. With the default background compiles, a
   // loaded machine finished some processes' hot loops before their optimized code was ready, so
   // they had no deopt to find (child-c.js: 7 of 20 runs beside three busy loops; 0 of 20 with it).
-  const res = jitlint(['record', '--no-cpu-profile', '--', node, '--single-threaded', 'parent.js'], cwd);
+  const res = jitlint(['record', '--', node, '--single-threaded', 'parent.js'], cwd);
   assert.is(res.code, 0, res.stderr);
   // the children inherit fd 1 (V8's text, stdout.txt): only the parent's own line reaches ours
   assert.is(res.stdout, 'parent done 18 0 0\n');
@@ -318,7 +322,7 @@ test('the same program on Node 24 (from the fixture cache)', () => {
 
 test('a shell, another program and a worker thread: said, listed under notRecorded; the worker has its own files', () => {
   const cwd = workDir();
-  const res = jitlint(['record', '--no-cpu-profile', '--out', 'o', '--', process.execPath, 'others.js'], cwd);
+  const res = jitlint(['record', '--out', 'o', '--', process.execPath, 'others.js'], cwd);
   assert.is(res.code, 0, res.stderr);
   assert.is(res.stdout, 'others done\n');
   const m = manifestOf(path.join(cwd, 'o'));
@@ -350,7 +354,7 @@ test('a shell, another program and a worker thread: said, listed under notRecord
 function interrupt(sig: NodeJS.Signals): Promise<{ code: number | null; stdout: string; cwd: string }> {
   const cwd = workDir();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'record', '--no-cpu-profile', '--', process.execPath, 'long.js'], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'record', '--', process.execPath, 'long.js'], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     const guard = setTimeout(() => child.kill('SIGKILL'), 120_000); // against a hang only
     child.stdout.on('data', (b: Buffer) => {
@@ -411,26 +415,41 @@ test('safe mkdir: virtual file systems, a file in the way, nested directories', 
 
 test.run();
 
-test('profiles by default: a CPU profile, an allocation profile and GC lines per process, all listed; --no-profile: none', () => {
+test('profiles by default: CPU ticks in the v8.log (with its IC rows), an allocation profile and GC lines per process, all listed; --cpu-prof: the .cpuprofile; --no-profile: none', () => {
   const cwd = workDir();
   const res = jitlint(['record', '--out', 'p', '--', process.execPath, 'exit-nonzero.js'], cwd);
   assert.is(res.code, 3, res.stderr);
   const m = manifestOf(path.join(cwd, 'p'));
   const p = m.processes[0]!;
-  assert.is(p.files.cpuprofile.length, 1);
-  assert.match(p.files.cpuprofile[0]!, new RegExp(`^CPU\\.\\d+\\.\\d+\\.${p.pid}\\.0\\.\\d+\\.cpuprofile$`));
+  assert.equal(p.files.cpuprofile, []);
   assert.equal(p.files.heapprofile, [`heap-${p.pid}.heapprofile`]);
-  assert.equal(m.files.cpuprofile, p.files.cpuprofile);
+  assert.is(m.files.cpuprofile, undefined);
   assert.equal(m.files.heapprofile, p.files.heapprofile);
-  assert.equal(m.profiles, { cpu: true, allocations: 'alloc_space', heapSamplingBytes: 32768, gc: true });
-  assert.ok(m.flags.includes('--cpu-prof') && m.flags.includes('--trace-gc'));
+  assert.equal(m.profiles, { cpu: 'ticks', allocations: 'alloc_space', heapSamplingBytes: 32768, gc: true });
+  assert.ok(m.flags.includes('--prof') && m.flags.includes('--trace-gc') && !m.flags.includes('--cpu-prof'));
+  const log = readFileSync(path.join(cwd, 'p', p.files.log[0]!), 'latin1');
+  assert.match(log, /^tick,0x[0-9a-f]+,\d+,[01],0x[0-9a-f]+,\d+/m);
+  assert.match(log, /^LoadIC,/m);
+  assert.match(log, /^code-creation,JS,.*exit-nonzero\.js/m);
   const heap = JSON.parse(readFileSync(path.join(cwd, 'p', p.files.heapprofile[0]!), 'utf8'));
   assert.ok(heap.head && Array.isArray(heap.head.children));
-  const cpu = JSON.parse(readFileSync(path.join(cwd, 'p', p.files.cpuprofile[0]!), 'utf8'));
-  assert.ok(Array.isArray(cpu.nodes) && Array.isArray(cpu.samples));
   assert.match(readFileSync(path.join(cwd, 'p', 'stdout.txt'), 'utf8'), /^\[\d+:0x[0-9a-f]+\]\s+\d+ ms: (?:Scavenge|Mark-Compact)/m);
   const lines = res.stderr.split('\n').filter((l) => l.startsWith('jitlint: '));
-  assert.ok(lines.includes('jitlint: profiles: 1 CPU profile and 1 allocation profile for 1 thread (processes and worker threads)'), res.stderr);
+  assert.ok(lines.includes('jitlint: profiles: 1 allocation profile for 1 thread (processes and worker threads); CPU samples in each v8 log (--prof)'), res.stderr);
+
+  const cp = jitlint(['record', '--cpu-prof', '--out', 'c', '--', process.execPath, 'exit-nonzero.js'], cwd);
+  assert.is(cp.code, 3, cp.stderr);
+  const mc = manifestOf(path.join(cwd, 'c'));
+  const pc = mc.processes[0]!;
+  assert.is(pc.files.cpuprofile.length, 1);
+  assert.match(pc.files.cpuprofile[0]!, new RegExp(`^CPU\\.\\d+\\.\\d+\\.${pc.pid}\\.0\\.\\d+\\.cpuprofile$`));
+  assert.equal(mc.files.cpuprofile, pc.files.cpuprofile);
+  assert.equal(mc.profiles, { cpu: 'cpuprofile', allocations: 'alloc_space', heapSamplingBytes: 32768, gc: true });
+  assert.ok(mc.flags.includes('--cpu-prof') && !mc.flags.includes('--prof'));
+  const cpu = JSON.parse(readFileSync(path.join(cwd, 'c', pc.files.cpuprofile[0]!), 'utf8'));
+  assert.ok(Array.isArray(cpu.nodes) && Array.isArray(cpu.samples));
+  assert.ok(cp.stderr.includes('jitlint: profiles: 1 CPU profile and 1 allocation profile for 1 thread (processes and worker threads)\n'), cp.stderr);
+  assert.ok(cp.stderr.includes("while V8's CPU profiler runs (--cpu-prof), v8.log gets no code, IC or deopt rows of the program"), cp.stderr);
 
   const off = jitlint(['record', '--no-profile', '--out', 'q', '--', process.execPath, 'exit-nonzero.js'], cwd);
   assert.is(off.code, 3, off.stderr);
@@ -438,5 +457,5 @@ test('profiles by default: a CPU profile, an allocation profile and GC lines per
   assert.is(q.profiles, undefined);
   assert.equal(Object.keys(q.files).sort(), ['log', 'stdout', 'trace']);
   assert.not.ok(readdirSync(path.join(cwd, 'q')).some((f) => /profile$/.test(f)));
-  assert.not.ok(q.flags.some((f) => f.startsWith('--cpu-prof') || f === '--trace-gc'));
+  assert.not.ok(q.flags.some((f) => f.startsWith('--cpu-prof') || f === '--prof' || f === '--trace-gc'));
 });

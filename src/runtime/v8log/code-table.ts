@@ -28,6 +28,11 @@ export interface CodeInfo {
 export class CodeEntry implements CodeInfo {
   /** Deleted, moved (a new entry stands at the new address) or replaced: skipped by the next compaction. */
   dead = false;
+  /**
+   * Source lines by code offset (pairs: offset, 1-based line; offsets ascending), from the
+   * code's code-source-info row; kept only for logs with ticks (per-line samples).
+   */
+  lines: Int32Array | undefined = undefined;
   constructor(
     readonly start: number,
     readonly size: number,
@@ -100,6 +105,7 @@ export class CodeTable {
     this.markDead(code);
     // alive at its new place from now on
     const moved = new CodeEntry(to, code.size, code.fn, code.tier, code.scriptName, ++this.seq);
+    moved.lines = code.lines;
     const before = this.byStart.get(to);
     if (before) this.markDead(before);
     this.byStart.set(to, moved);

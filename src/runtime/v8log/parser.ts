@@ -1,7 +1,8 @@
 // Streaming parser for v8.log (--logfile … --log-code --log-deopt --log-ic …).
 // Rows are dispatched on their first field. IC rows (most of a log) are read
 // straight from the file's bytes and aggregated per site (ic-sites.ts); function
-// and tick rows are skipped undecoded; the rest are decoded and split.
+// rows are skipped undecoded, tick rows (--prof) are read from the bytes and
+// counted per function (ticks.ts); the rest are decoded and split.
 import type { ModelBuilder } from '../builder.js';
 import {
   type DeoptSite,
@@ -20,11 +21,12 @@ import { type CodeInfo, CodeTable } from './code-table.js';
 import { unescapeField } from './escape.js';
 import { IC_KINDS, IcSites } from './ic-sites.js';
 import { SfiOwners } from './sfi-owners.js';
+import { TickProfile } from './ticks.js';
 
 /** Rows understood but not needed for the model. */
 const IGNORED = new Set<string>([
   'function', 'heap-capacity', 'heap-available', 'v8-platform', 'compilation-cache', 'shared-library',
-  'shared-library-end', 'tick', 'current-time', 'profiler', 'code-moving-gc', 'snapshot-code-name', 'timer-event',
+  'shared-library-end', 'current-time', 'profiler', 'code-moving-gc', 'snapshot-code-name', 'timer-event',
   'timer-event-start', 'timer-event-end', 'map', 'map-create', 'map-details', 'suspend-context', 'heap-sample-begin',
   'heap-sample-end', 'heap-sample-item', 'tick-interval', 'active-runtime-timer', 'debug-event', 'feedback-vector',
   'bytecode-flush', 'sfi-flush', 'log-file-end', 'script-details-end', 'cpp',
@@ -34,7 +36,8 @@ const latin1 = (s: string): Buffer => Buffer.from(s, 'latin1');
 /** Row prefixes matched on the bytes: IC rows are parsed from them, the skipped rows never decoded. */
 const IC_TAGS = IC_KINDS.map((kind, index) => ({ index, tag: latin1(kind + ',') }));
 const IC_INDEX = new Map(IC_KINDS.map((kind, index) => [kind as string, index]));
-const SKIPPED_TAGS = ['function,', 'tick,'].map(latin1);
+const FUNCTION_TAG = latin1('function,');
+const TICK_TAG = latin1('tick,');
 const SOURCE_INFO_TAG = latin1('code-source-info,');
 const CODE_CREATION_TAG = latin1('code-creation,');
 // A long run's log has millions of these (every GC moves code and SFIs): read from the bytes.
@@ -45,6 +48,18 @@ const NEW_CHUNK_TAG = latin1('new,MemoryChunk,');
 const DELETE_CHUNK_TAG = latin1('delete,MemoryChunk,');
 const SCRIPT_TAG = latin1('script,');
 const COMPILATION_CACHE_TAG = latin1('compilation-cache,');
+
+/** 1-based line of `offset`: the number of line starts at or before it. */
+function upperBoundInt(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** Fields in bytes [start, end), counted up to `max`. */
 function fieldCount(buf: Buffer, start: number, end: number, max: number): number {
@@ -103,14 +118,20 @@ export class V8LogParser {
   /** Deopt positions by their text: thousands of deopts share a few sites. */
   private readonly sites = new Map<string, DeoptSite | undefined>();
   private readonly ics = new IcSites();
+  /** --prof samples, joined to the code table as IC entries are. */
+  readonly ticks = new TickProfile((address) => this.codes.at(address));
   /** First comma positions of the code-creation row being read. */
   private readonly codeCommas = new Int32Array(6);
   private readonly scriptNameStrings = new Map<string, string>();
+  /** Line starts of the scripts whose code got line tables (logs with ticks only). */
+  private readonly lineStarts = new Map<string, Int32Array | undefined>();
   private readonly recentByName = new Map<string, RuntimeFunction>();
 
   constructor(
     private readonly b: ModelBuilder,
     private readonly source: number,
+    /** The log's name, for the CPU profile its ticks make. */
+    private readonly file = '',
   ) {}
 
   /** Rows of kinds not read (the malformed ones are counted in `skipped`). */
@@ -125,8 +146,10 @@ export class V8LogParser {
     const c = buf[start];
     if (c === 76 /* L */ || c === 83 /* S */ || c === 75 /* K */) {
       for (const { index, tag } of IC_TAGS) if (hasPrefix(buf, start, end, tag)) return this.ic(index, buf, start + tag.length - 1, end);
-    } else if (c === 102 /* f */ || c === 116 /* t */) {
-      for (const tag of SKIPPED_TAGS) if (hasPrefix(buf, start, end, tag)) return void this.recognized++;
+    } else if (c === 116 /* t */) {
+      if (hasPrefix(buf, start, end, TICK_TAG)) return this.tick(buf, start + TICK_TAG.length, end);
+    } else if (c === 102 /* f */) {
+      if (hasPrefix(buf, start, end, FUNCTION_TAG)) return void this.recognized++;
     } else if (c === 115 /* s */) {
       if (hasPrefix(buf, start, end, SFI_MOVE_TAG) && this.moveBytes(false, buf, start + SFI_MOVE_TAG.length, end)) return;
       if (hasPrefix(buf, start, end, SCRIPT_TAG)) return void this.recognized++;
@@ -138,7 +161,8 @@ export class V8LogParser {
       if (hasPrefix(buf, start, end, CODE_MOVE_TAG) && this.moveBytes(true, buf, start + CODE_MOVE_TAG.length, end)) return;
       if (hasPrefix(buf, start, end, COMPILATION_CACHE_TAG)) return void this.recognized++;
       // A source-position table without inlined functions: nothing for the model (see codeSourceInfo).
-      if (buf[end - 1] === 44 /* , */ && hasPrefix(buf, start, end, SOURCE_INFO_TAG) && fieldCount(buf, start, end, 9) === 8) return void this.recognized++;
+      // With ticks in the log, the table gives the ticks' lines: read (see codeSourceInfo).
+      if (buf[end - 1] === 44 /* , */ && this.ticks.samples === 0 && hasPrefix(buf, start, end, SOURCE_INFO_TAG) && fieldCount(buf, start, end, 9) === 8) return void this.recognized++;
     }
     this.line(buf.toString('utf8', start, end));
   }
@@ -161,6 +185,10 @@ export class V8LogParser {
       case 'StoreInArrayLiteralIC': {
         const bytes = Buffer.from(line, 'utf8');
         return this.ic(IC_INDEX.get(tag)!, bytes, comma, bytes.length);
+      }
+      case 'tick': {
+        const bytes = Buffer.from(line, 'utf8');
+        return this.tick(bytes, comma + 1, bytes.length);
       }
       case 'code-deopt':
         return this.codeDeopt(line.split(','));
@@ -437,6 +465,7 @@ export class V8LogParser {
       sfis.push(sfi);
     }
     this.recognized++;
+    if (this.ticks.samples > 0) this.keepLines(Number(f[1]), Number(f[2]), f[5]!);
     if (!inlining || !sfis.length) return;
     const code = this.codes.get(Number(f[1]));
     if (!code?.fn || !code.tier) return;
@@ -454,6 +483,43 @@ export class V8LogParser {
       const callSite = this.offsetToPosition(Number(f[2]), Number(m[2]));
       this.b.addInlining({ caller, callee: callee.key, inlined: true, tier: code.tier, callSite, source: this.source });
     }
+  }
+
+  /**
+   * The lines of a code object's source positions (`C<code offset>O<script offset>...`), kept on
+   * its entry for the ticks that land in it. Only for functions of scripts whose source the log has.
+   */
+  private keepLines(start: number, scriptId: number, positions: string): void {
+    const code = this.codes.get(start);
+    if (!code?.fn || !positions) return;
+    const starts = this.lineStartsOf(scriptId);
+    if (!starts) return;
+    const out: number[] = [];
+    const re = /C(\d+)O(\d+)/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(positions))) {
+      const line = upperBoundInt(starts, Number(m[2]));
+      // Entries of one line in a row are one.
+      if (out.length && out[out.length - 1] === line) continue;
+      out.push(Number(m[1]), line);
+    }
+    if (out.length) code.lines = Int32Array.from(out);
+  }
+
+  /** Offsets where each line of a script starts (index: line - 1), from its source. */
+  private lineStartsOf(scriptId: number): Int32Array | undefined {
+    const key = `${this.source}:${scriptId}`;
+    const known = this.lineStarts.get(key);
+    if (known !== undefined || this.lineStarts.has(key)) return known;
+    const text = this.b.model.scripts.get(key)?.sourceText;
+    let starts: Int32Array | undefined;
+    if (text !== undefined) {
+      const list = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) list.push(i + 1);
+      starts = Int32Array.from(list);
+    }
+    this.lineStarts.set(key, starts);
+    return starts;
   }
 
   private offsetToPosition(scriptId: number, offset: number): SourcePosition | undefined {
@@ -475,9 +541,16 @@ export class V8LogParser {
     else this.skipped.bad(IC_KINDS[kind]!, bad.what, bad.value);
   }
 
-  /** Joins pending IC entries to the code objects that hold their pc, as the code is now. */
+  private tick(buf: Buffer, start: number, end: number): void {
+    const bad = this.ticks.row(buf, start, end);
+    if (bad === undefined) this.recognized++;
+    else this.skipped.bad('tick', bad.what, bad.value);
+  }
+
+  /** Joins pending IC entries and ticks to the code objects that hold their pc, as the code is now. */
   private flushIcs(): void {
     this.ics.join((pc) => this.codes.at(pc));
+    this.ticks.join();
   }
 
   private codeMove(f: string[]): void {
@@ -555,5 +628,7 @@ export class V8LogParser {
       }
     }
     for (const site of this.ics.kept(this.source)) this.b.model.ics.push(site);
+    const profile = this.ticks.profile(this.file);
+    if (profile) this.b.model.cpuProfiles.push(profile);
   }
 }
