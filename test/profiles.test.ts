@@ -227,6 +227,20 @@ test('a cut, empty or not-JSON profile: one clear line, exit 2, the static findi
   }
 });
 
+for (const run of ['node20', 'node24']) {
+  test(`${run}: --decisions lists scale inlined into hotLoop at its call site, as --trace-turbo-inlining printed for the same run`, () => {
+    const res = jitlint(['analyze', 'program.js', '--deopt', run, '--decisions', '--format', 'json'], copy);
+    assert.is(res.code, 1, res.stderr);
+    const decisions = (JSON.parse(res.stdout) as { runtime: { decisions: Array<{ kind: string; file: string; line: number; column: number; function: string; callee?: string; tier: string; count: number }> } }).runtime.decisions;
+    const scale = decisions.filter((d) => d.kind === 'inlined' && d.callee === 'scale' && d.function === 'hotLoop' && d.tier === 'turbofan');
+    // program.js:16 `scale(values[i] + k)`: column 59 is the call's name.
+    assert.equal(scale.map((d) => `${d.file}:${d.line}:${d.column} ×${d.count}`), ['program.js:16:59 ×5']);
+    const stdout = readFileSync(path.join(copy, run, 'stdout.txt'), 'utf8');
+    const printed = stdout.split('\n').filter((l) => /^Inlining .*<SharedFunctionInfo scale>\} into .*<SharedFunctionInfo hotLoop>\}/.test(l)).length;
+    assert.is(printed, 5, 'V8 printed the same inlining five times (one per optimized code of hotLoop)');
+  });
+}
+
 test('top: the hottest functions with shares, bytes, tiers, deopts, inlining, findings; the GC line', () => {
   const res = jitlint(['top', '--deopt', 'node20', '-n', '2'], copy);
   assert.is(res.code, 0, res.stderr);
