@@ -1,16 +1,10 @@
 // inlined (with --decisions): a callee V8 inlined into its caller, at the call site when a v8.log gives it.
 import { positionKey, type InliningDecision } from '../../runtime/model.js';
 import { defineRuntimeRule } from '../types.js';
-import { TIER_NAME, addTo, displayName, functionNameOf, times } from './words.js';
+import { TIER_NAME, addTo, displayName, functionNameOf, maxPerSource, times } from './words.js';
 
 /** How often the decision was made: the largest per-input count (inputs of one run print the same decisions). */
-function countOf(ds: readonly InliningDecision[]): number {
-  const per = new Map<number, number>();
-  for (const d of ds) per.set(d.source, (per.get(d.source) ?? 0) + d.count);
-  let max = 0;
-  for (const n of per.values()) if (n > max) max = n;
-  return max;
-}
+const countOf = (ds: readonly InliningDecision[]): number => maxPerSource(ds, (d) => d.count);
 
 export const rule = defineRuntimeRule({
   meta: {

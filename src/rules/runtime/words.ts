@@ -26,9 +26,9 @@ export function functionNameOf(model: RuntimeModel, key: string | undefined): st
  * Largest per-input count of the events in a group: files given together are views of the same
  * run (trace text and v8.log of one process print the same deopts), so counts do not add up.
  */
-export function maxPerSource<T extends { source: number }>(events: readonly T[]): number {
+export function maxPerSource<T extends { source: number }>(events: readonly T[], weight: (e: T) => number = () => 1): number {
   const per = new Map<number, number>();
-  for (const e of events) per.set(e.source, (per.get(e.source) ?? 0) + 1);
+  for (const e of events) per.set(e.source, (per.get(e.source) ?? 0) + weight(e));
   let max = 0;
   for (const n of per.values()) if (n > max) max = n;
   return max;
