@@ -122,7 +122,7 @@ function annHtml(k) {
   var f = F[k], r = rules[f.r];
   return '<div class="ann lv-' + LV[f.lv] + '" data-k="' + k + '"><div class="ah" role="button" tabindex="0" aria-expanded="false"><span class="caret" aria-hidden="true">\u25B6</span><span class="badge lv-' + LV[f.lv] + '">' + LV[f.lv] + '</span>' +
     (f.ok ? '<span class="badge conf" title="Confirmed by V8 in a recorded run">confirmed</span>' : '') +
-    '<span class="rid">' + esc(r.id) + '</span><span class="sum">' + esc(firstSentence(f.m)) + '</span>' + (f.hot ? '<span class="heat" title="Share of the CPU samples (total) and bytes allocated in its function, from the run\'s profiles">' + esc(f.hot) + '</span>' : '') + '<span class="pos">' + f.l + ':' + f.c + '</span></div><div class="ab" hidden></div></div>';
+    '<span class="rid">' + esc(r.id) + '</span><span class="sum">' + msgHtml(firstSentence(f.m)) + '</span>' + (f.hot ? '<span class="heat" title="Share of the CPU samples (total) and bytes allocated in its function, from the run\'s profiles">' + esc(f.hot) + '</span>' : '') + '<span class="pos">' + f.l + ':' + f.c + '</span></div><div class="ab" hidden></div></div>';
 }
 function annBody(k) {
   var f = F[k], r = rules[f.r], h = ['<p class="msg">' + msgHtml(f.m) + '</p>'];

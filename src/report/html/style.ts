@@ -110,6 +110,7 @@ p.empty.panel{padding:16px}
 .badge.ic-mono{color:var(--muted);border-color:var(--line)}.badge.ic-poly{color:var(--warning);background:var(--warning-bg)}.badge.ic-mega{color:var(--error);background:var(--error-bg)}
 .ah .rid{font-family:var(--mono);font-size:12px;color:var(--muted);flex:none}
 .ah .sum{overflow:hidden;text-overflow:ellipsis;flex:1;min-width:0}
+.ah .sum code{font-family:var(--mono);font-size:12px;background:var(--line2);padding:0 3px;border-radius:3px}
 .ah .pos{flex:none;font-family:var(--mono);font-size:12px;color:var(--muted)}
 .ah .heat{flex:none;font-family:var(--mono);font-size:12px;color:var(--accent);font-variant-numeric:tabular-nums}
 .ab{padding:4px 16px 14px calc(var(--nw,48px) + 21px);max-width:980px;line-height:1.55}
