@@ -174,7 +174,7 @@ test('confirmed findings in SARIF: message, properties, related locations; GitHu
     'trace.txt: 1 line of program output or unknown text skipped',
     'stdout.txt: 40 lines of program output or unknown text skipped',
     '69 runtime events in node internals/node_modules/eval were not mapped',
-    '4 notes (candidates without runtime evidence) not included; --show-notes includes them.',
+    '4 notes (2 candidates without runtime evidence, 2 minor runtime events) not included; --show-notes includes them.',
   ]);
   assert.equal(results.filter((r) => /build-/.test(r.locations[0].physicalLocation.artifactLocation.uri)).map(at), []);
 });

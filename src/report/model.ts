@@ -135,6 +135,21 @@ export function shownFindings(input: ReportModel): Finding[] {
   return input.findings.filter((f) => f.level !== 'note' || ALWAYS_SHOWN.has(f.ruleId));
 }
 
+/**
+ * What the notes left out are, in words: static candidates without runtime evidence, and
+ * runtime events V8 logged that need no action alone (a dependency deopt, one deopt for new feedback).
+ */
+export function hiddenNotesWhat(input: ReportModel, shown: readonly Finding[]): string {
+  const runtime = new Set(input.rules.filter((r) => r.kind === 'runtime').map((r) => r.id));
+  const kept = new Set(shown);
+  let fromRun = 0;
+  for (const f of input.findings) if (!kept.has(f) && runtime.has(f.ruleId)) fromRun++;
+  const hidden = input.findings.length - shown.length;
+  if (fromRun === 0) return 'candidates without runtime evidence';
+  if (fromRun === hidden) return `minor runtime event${hidden === 1 ? '' : 's'}`;
+  return `${hidden - fromRun} candidate${hidden - fromRun === 1 ? '' : 's'} without runtime evidence, ${fromRun} minor runtime event${fromRun === 1 ? '' : 's'}`;
+}
+
 export interface Summary {
   errors: number;
   warnings: number;

@@ -4,7 +4,7 @@
 import type * as Sarif from 'sarif';
 import type { Finding, Level, RuleMeta } from '../model.js';
 import { jitlintFingerprint, lineHashes } from './fingerprint.js';
-import { shownFindings, type Decision, type ReportModel } from './model.js';
+import { hiddenNotesWhat, shownFindings, type Decision, type ReportModel } from './model.js';
 import { mostImportant, type Hotness } from './rank.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -129,7 +129,7 @@ export function buildSarif(input: ReportModel): Sarif.Log {
   }
   const hidden = input.findings.length - shown.length;
   if (hidden > 0) {
-    notifications.push({ level: 'note', message: { text: `${hidden} note${hidden === 1 ? '' : 's'} (candidates without runtime evidence) not included; --show-notes includes them.` } });
+    notifications.push({ level: 'note', message: { text: `${hidden} note${hidden === 1 ? '' : 's'} (${hiddenNotesWhat(input, shown)}) not included; --show-notes includes them.` } });
   }
 
   const results: Sarif.Result[] = [];

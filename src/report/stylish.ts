@@ -1,6 +1,6 @@
 // `--format stylish`: grouped by file like ESLint's default formatter.
 import type { Finding, Level } from '../model.js';
-import { shownFindings, summarize, type Decision, type ReportModel } from './model.js';
+import { hiddenNotesWhat, shownFindings, summarize, type Decision, type ReportModel } from './model.js';
 import { formatBytes } from '../correlate/allocations.js';
 
 const TIER: Record<string, string> = { turbofan: 'Turbofan', maglev: 'Maglev' };
@@ -75,7 +75,7 @@ export function formatStylish(input: ReportModel, opts: StylishOptions): string 
   out.push('');
   if (shown.length === 0) {
     out.push(`${plural(s.files, 'file')} analyzed, no problems found.`);
-    if (hidden > 0) out.push(paint('dim', `  ${plural(hidden, 'note')} not shown (candidates without runtime evidence): --show-notes shows them`));
+    if (hidden > 0) out.push(paint('dim', `  ${plural(hidden, 'note')} not shown (${hiddenNotesWhat(input, shown)}): --show-notes shows them`));
   } else {
     if (shown.length > 0) out.push(...summaryTable(shown, paint));
     const files = new Set(shown.map((f) => f.file)).size;
@@ -83,7 +83,7 @@ export function formatStylish(input: ReportModel, opts: StylishOptions): string 
     const counts = `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${shownNotes ? `, ${plural(shownNotes, 'note')}` : ''}`;
     const line = `✖ ${plural(shown.length, 'problem')} (${counts}) in ${files} of ${plural(s.files, 'file')}`;
     out.push(paint(s.errors ? 'red' : s.warnings ? 'yellow' : 'cyan', paint('bold', line)));
-    if (hidden > 0) out.push(paint('dim', `  ${plural(hidden, 'note')} not shown (candidates without runtime evidence): --show-notes shows them`));
+    if (hidden > 0) out.push(paint('dim', `  ${plural(hidden, 'note')} not shown (${hiddenNotesWhat(input, shown)}): --show-notes shows them`));
   }
   for (const n of input.lostInputs ?? []) out.push(paint('red', `  ${n}`));
   for (const n of input.notifications) out.push(paint('dim', `  ${n}`));
