@@ -249,6 +249,31 @@ test('cold path: a branch that ends in throw', () => {
   assert.equal(check(code), []);
 });
 
+// The one form shown without runtime evidence: Map/Set#forEach is not inlined by Turbofan, so its
+// capturing callback is a closure and a context per outer iteration, and thisArg always fixes it.
+test('Map#forEach and Set#forEach capturing the loop item: warning; Array#forEach stays a note', () => {
+  const code = [
+    'interface Draft { assigned?: Map<string, boolean>; seen: Set<string>; copy: Record<string, unknown> }',
+    'export function walk(drafts: Draft[]) {',
+    '  let n = 0;',
+    '  for (let i = 0; i < drafts.length; i++) {',
+    '    const d = drafts[i];',
+    '    if (d.assigned) d.assigned.forEach((on, key) => { if (on && key in d.copy) n++; });',
+    '    d.seen.forEach((k) => { if (k in d.copy) n++; });',
+    '    [1, 2].forEach((x) => { n += x + i; });',
+    '  }',
+    '  return n;',
+    '}',
+  ].join('\n');
+  assert.equal(check(code), ['closure-in-loop 6:40-6:52 warning', 'closure-in-loop 7:20-7:26 warning', 'closure-in-loop 8:20-8:26 note']);
+});
+
+test('Map#forEach in a loop that awaits (a polling loop) stays a note; in JavaScript (no types) too', () => {
+  const code = 'export async function poll(m: Map<string, number>, next: () => Promise<boolean>) {\n  while (true) {\n    const done = await next();\n    m.forEach((v) => { if (done) console.log(v); });\n    if (done) break;\n  }\n}\n';
+  assert.equal(check(code), ['closure-in-loop 4:15-4:21 note']);
+  assert.equal(check('for (const x of xs) m.forEach((v) => use(v, x));\n', 'a.js'), ['closure-in-loop 1:31-1:37 note']);
+});
+
 test('JavaScript: captures resolve by name; a shadowing parameter is not a capture', () => {
   const code = 'for (let i = 0; i < 3; i++) use((i) => i);\nfor (const x of xs) out.push(() => x);\n';
   assert.equal(check(code, 'a.js'), ['closure-in-loop 2:30-2:35 note']);
