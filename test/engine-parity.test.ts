@@ -13,6 +13,7 @@ import { STATIC_RULES } from '../src/rules/index.js';
 import { resolveOptions } from '../src/config/load.js';
 import { loadTsgo, openTsgoProject } from '../src/types/tsgo/engine.js';
 import { Timing } from '../src/analyze/timing.js';
+import { spawnSync } from 'node:child_process';
 import { fixturePath } from './helpers.js';
 
 const PROJECTS = [
@@ -114,6 +115,23 @@ test('a type query the server fails on: that site is skipped and counted in one 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// The point of the tsgo engine: a run never loads TypeScript 6 (its load alone is about what
+// TypeScript 7 needs to check rxjs). Checked in a fresh process, where nothing else loaded it.
+test('a tsgo run loads no TypeScript 6, and finds what ts6 finds', () => {
+  const script = `
+    import { analyze } from ${JSON.stringify(path.resolve('dist/src/pipeline/analyze.js'))};
+    import { typescript6Loaded } from ${JSON.stringify(path.resolve('dist/src/syntax/ts.js'))};
+    import { createRequire } from 'node:module';
+    const { report } = await analyze({ cwd: ${JSON.stringify(fixturePath('projects', 'basic'))}, paths: ['.'], engine: 'tsgo', showNotes: true });
+    const loaded = Object.keys(createRequire(import.meta.url).cache).filter((f) => /ts-morph|[\\/]typescript[\\/]lib[\\/]/.test(f));
+    console.log(JSON.stringify({ ts6: typescript6Loaded(), loaded, findings: report.findings.length }));`;
+  const res = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(res.status, 0, res.stderr);
+  const out = JSON.parse(res.stdout) as { ts6: boolean; loaded: string[]; findings: number };
+  assert.equal({ ts6: out.ts6, loaded: out.loaded }, { ts6: false, loaded: [] });
+  assert.ok(out.findings > 0);
 });
 
 test.run();

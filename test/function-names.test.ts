@@ -6,6 +6,11 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { enclosingFunctionName } from '../src/analyze/ast.js';
 import { SourceDoc, expressionAt } from '../src/sites/expressions.js';
+import { typescript6, useSyntax } from '../src/syntax/ts.js';
+
+// These cases parse with TypeScript 6 directly: its syntax API, whatever an earlier test file used
+// (uvu runs the files in one process, after importing them all).
+test.before(() => useSyntax(typescript6()));
 
 const CASES: Array<[string, string]> = [
   ['function plain() { HERE; }', 'plain'],

@@ -2,6 +2,11 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ts } from 'ts-morph';
 import { coldPath, nameOfFunction, runFrequency, setupCode, smallFixedIterable, toolingCode } from '../src/rules/util/run-frequency.js';
+import { typescript6, useSyntax } from '../src/syntax/ts.js';
+
+// These cases parse with TypeScript 6 directly: its syntax API, whatever an earlier test file used
+// (uvu runs the files in one process, after importing them all).
+test.before(() => useSyntax(typescript6()));
 
 /** The source file of `code` and the first node whose text is `marker` (searched depth-first). */
 function at(code: string, marker: string, fileName = '/p/src/a.ts'): { sf: ts.SourceFile; node: ts.Node } {

@@ -1,5 +1,5 @@
 // Small AST helpers over the raw TypeScript API, shared by rules.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/ts.js';
 
 export type FunctionNode =
   | ts.FunctionDeclaration

@@ -1,6 +1,6 @@
 // The static engine: one walk per source file, each node dispatched to the rules that
 // registered for its kind.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/ts.js';
 import type { EvidenceKind, Finding, Level } from '../model.js';
 import type { RuleContext, StaticRule } from '../rules/types.js';
 import type { ProjectFiles, RuleChecker } from '../types/checker.js';

@@ -1,6 +1,6 @@
 // Inline suppression comments: `// jitlint-disable-next-line id[, id] -- reason`,
 // `// jitlint-disable-line id`, and file-level `/* jitlint-disable id */`.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/ts.js';
 
 export interface Directive {
   kind: 'next-line' | 'line' | 'file';

@@ -2,7 +2,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { typescript6 } from '../syntax/ts.js';
 import type { Finding } from '../model.js';
 import { defaultCompilerOptions } from '../project/defaults.js';
 import { createCompilerHost } from '../project/host.js';
@@ -79,13 +80,13 @@ export function analyzeText(code: string, fileName = 'test.ts', opts: VirtualOpt
   const { getSourceFile, fileExists, readFile } = host;
   host.getSourceFile = (name, languageVersion, onError, shouldCreate) => {
     const text = files.get(path.resolve(name));
-    if (text !== undefined) return ts.createSourceFile(name, text, languageVersion, true);
+    if (text !== undefined) return typescript6().createSourceFile(name, text, languageVersion, true);
     return getSourceFile.call(host, name, languageVersion, onError, shouldCreate);
   };
   host.fileExists = (name) => files.has(path.resolve(name)) || fileExists.call(host, name);
   host.readFile = (name) => files.get(path.resolve(name)) ?? readFile.call(host, name);
   host.getCurrentDirectory = () => ROOT;
-  const program = ts.createProgram({ rootNames: [...files.keys()], options, host });
+  const program = typescript6().createProgram({ rootNames: [...files.keys()], options, host });
   const engine = ts6Engine(program);
   const rules = activeRules(opts);
   const sf = program.getSourceFile(path.join(ROOT, fileName));

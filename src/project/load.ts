@@ -1,7 +1,8 @@
 // Finds the tsconfig, builds the TypeScript program, and picks the files to analyze.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { typescript6 } from '../syntax/ts.js';
 import { UsageError } from '../errors.js';
 import { defaultCompilerOptions, SOURCE_EXTENSIONS } from './defaults.js';
 import { isUnder, relativePath } from './paths.js';
@@ -65,16 +66,17 @@ export function locateProject(req: ProjectRequest): ProjectLocation {
 }
 
 export function readTsconfig(tsconfigPath: string, display: string): ts.ParsedCommandLine {
-  const read = ts.readConfigFile(tsconfigPath, ts.sys.readFile);
+  const t6 = typescript6();
+  const read = t6.readConfigFile(tsconfigPath, t6.sys.readFile);
   if (read.error) {
-    throw new UsageError(`${display}: ${ts.flattenDiagnosticMessageText(read.error.messageText, ' ')}`);
+    throw new UsageError(`${display}: ${t6.flattenDiagnosticMessageText(read.error.messageText, ' ')}`);
   }
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(tsconfigPath), undefined, tsconfigPath);
+  const parsed = t6.parseJsonConfigFileContent(read.config, t6.sys, path.dirname(tsconfigPath), undefined, tsconfigPath);
   // "No inputs were found" is not fatal here: the paths on the command line may still name files.
   const errors = parsed.errors.filter((d) => d.code !== 18003);
   if (errors.length > 0) {
     const d = errors[0]!;
-    throw new UsageError(`${display}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    throw new UsageError(`${display}: ${t6.flattenDiagnosticMessageText(d.messageText, ' ')}`);
   }
   return parsed;
 }
@@ -126,7 +128,7 @@ export function loadProject(loc: ProjectLocation, opts: LoadOptions): LoadedProj
     rootNames = rootFilesWithoutTsconfig(loc, opts.display);
   }
   const host = createCompilerHost(options);
-  const program = ts.createProgram({ rootNames, options, host, ...(projectReferences ? { projectReferences } : {}) });
+  const program = typescript6().createProgram({ rootNames, options, host, ...(projectReferences ? { projectReferences } : {}) });
   const keep = analyzedFilter(loc, opts);
   const files = program
     .getSourceFiles()

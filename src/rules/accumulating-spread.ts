@@ -2,7 +2,7 @@
 // reduce or a loop (`[...acc, x]`, `{...acc, [k]: v}`, `acc.concat(x)`, `Object.assign({}, acc, …)`).
 // Each step copies everything accumulated so far: O(n²) copies for n steps.
 import type { RuleChecker } from '../types/checker.js';
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/ts.js';
 import { ALLOCATION, defineStaticRule } from './types.js';
 import { calleeMethodOfCallback, enclosingFunction, isFunctionNode, outermostParentheses, skipOuterExpressions, walkTree } from '../analyze/ast.js';
 import {

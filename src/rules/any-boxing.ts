@@ -4,7 +4,7 @@
 // run time: the finding says that type information is lost here and that the site may see
 // many shapes (bench/evidence/any-boxing.mjs: free at 1 to 4 shapes, about 10x at 6+).
 import type { ProjectFiles, RuleChecker } from '../types/checker.js';
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/ts.js';
 import { prefetchMemberSites } from './util/prefetch.js';
 import { defineStaticRule } from './types.js';
 import { certainlyNotAny, Hotness, mayBeObjectArgument, inCatchClause, isAnyType, isMemberAccess, isWriteTarget, outermostChain } from './util/hot-sites.js';

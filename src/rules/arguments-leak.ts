@@ -2,7 +2,7 @@
 // sloppy-mode function with formal parameters (a mapped arguments object). Strict
 // `arguments[i]` / `arguments.length` and `f.apply(this, arguments)` cost the same as rest
 // parameters on modern V8 (see bench/evidence/arguments-leak.mjs) and are not flagged.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/ts.js';
 import { ALLOCATION, defineStaticRule } from './types.js';
 import { enclosingFunction, functionName, isFunctionNode, outermostOuterExpression, skipOuterExpressions, walkTree } from '../analyze/ast.js';
 

@@ -2,7 +2,7 @@
 // of the loop or escapes the iteration. Each such iteration allocates a JSFunction and, when
 // it captures a per-iteration binding, a block Context as well.
 import type { RuleChecker } from '../types/checker.js';
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/ts.js';
 import { ALLOCATION, defineStaticRule } from './types.js';
 import {
   calleeMethodOfCallback,

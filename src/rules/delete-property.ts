@@ -2,7 +2,7 @@
 // V8 drops the object's hidden class and moves it to dictionary mode: every later property
 // read on it is a hash lookup instead of an inline-cached offset load.
 import type { RuleChecker } from '../types/checker.js';
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/ts.js';
 import { defineStaticRule } from './types.js';
 import { enclosingFunction, functionName, isLoop, skipOuterExpressions, walkTree } from '../analyze/ast.js';
 import type { EvidenceKind } from '../model.js';

@@ -3,7 +3,7 @@
 // (`max_valid_polymorphic_map_count = 4`); the 5th makes the site megamorphic: a generic
 // stub-cache lookup on every access and no inlining of the called method.
 import type { ProjectFiles, RuleChecker } from '../types/checker.js';
-import { ts } from 'ts-morph';
+import { perSyntax, ts } from '../syntax/ts.js';
 import { prefetchMemberSites } from './util/prefetch.js';
 import { defineStaticRule } from './types.js';
 import { Hotness, isWriteTarget } from './util/hot-sites.js';
@@ -121,10 +121,10 @@ function implementers(sym: ts.Symbol, project: ProjectFiles, checker: RuleChecke
 
 // ---- shapes of a type ---------------------------------------------------------------------
 
-const NON_OBJECT =
+const NON_OBJECT = perSyntax(() =>
   ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike |
   ts.TypeFlags.ESSymbolLike | ts.TypeFlags.EnumLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined |
-  ts.TypeFlags.Void | ts.TypeFlags.Never | ts.TypeFlags.NonPrimitive;
+  ts.TypeFlags.Void | ts.TypeFlags.Never | ts.TypeFlags.NonPrimitive);
 
 function displayName(t: ts.Type, props: readonly ts.Symbol[]): string {
   const alias = t.aliasSymbol?.name;
@@ -174,7 +174,7 @@ function shapesOf(type: ts.Type, prop: string | undefined, ctx: { project: Proje
       return add(c, depth + 1);
     }
     if (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return false;
-    if (t.flags & NON_OBJECT) return true;
+    if (t.flags & NON_OBJECT()) return true;
     if (t.isUnion()) {
       for (const m of t.types) if (!add(m, depth + 1)) return false;
       return true;

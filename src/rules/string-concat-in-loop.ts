@@ -1,7 +1,7 @@
 // string-concat-in-loop: a string accumulator grown in a loop. On V8 the appends build a rope
 // (ConsString) and cost linear time overall; a read of the contents in the same loop flattens
 // the whole rope each time, which makes the loop quadratic.
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/ts.js';
 import { ALLOCATION, defineStaticRule } from './types.js';
 import { isFunctionNode, isLoop, outermostOuterExpression, skipOuterExpressions, walkTree } from '../analyze/ast.js';
 import {

@@ -2,7 +2,7 @@
 // detection: visitors keyed by syntax kind (static rules, one shared walk per file) or a check
 // over the runtime model (runtime rules). Wording lives in `messages`; detection reports ids.
 import type { ProjectFiles, RuleChecker } from '../types/checker.js';
-import { ts } from 'ts-morph';
+import { ts } from '../syntax/ts.js';
 import type { Evidence, EvidenceKind, Level, RuleMeta } from '../model.js';
 import type { RuntimeModel, SourcePosition } from '../runtime/model.js';
 import type { ExpressionKind } from '../sites/expressions.js';

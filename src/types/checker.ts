@@ -1,20 +1,22 @@
 // The type questions a static rule may ask, and the engines that answer them.
 //
-// Design (issue 16): rules walk the TypeScript AST parsed in-process (TypeScript 6's parser,
-// through ts-morph) whatever the engine. Every type question goes through `RuleChecker`: the
-// part of `ts.TypeChecker` the rules use, over in-process nodes. Two engines implement it:
+// Design (issue 16): one rule source, two engines. Rules are written against TypeScript 6's
+// typings and read the syntax API through src/syntax/ts.ts, whose `ts` is the engine's:
 //
-// - `ts6`: the TypeScript 6 checker of a ts.Program, as is (src/types/ts6.ts).
-// - `tsgo`: the TypeScript 7 checker in its own process, through `typescript7/unstable/sync`
-//   (src/types/tsgo/). A node is found on the TypeScript 7 side by file, position, end and kind
-//   (the two parsers give the same ranges); answers come back as objects with the members of
-//   ts.Type / ts.Symbol / ts.Signature listed in `TYPE_MEMBERS` below, flags renumbered to
-//   TypeScript 6's enums, declarations mapped back to in-process nodes. Queries a rule makes in
-//   bulk are prefetched once per file (`prefetchTypes`); a query the server fails on is split out
-//   of its batch and answered "nothing known" (the site is skipped) and counted in one note.
+// - `ts6`: ts-morph's TypeScript 6 parses the program in-process; its checker answers as is
+//   (src/types/ts6.ts).
+// - `tsgo`: the TypeScript 7 server parses and checks (typescript7/unstable/sync). The rules walk
+//   the ASTs it sends (RemoteNode) through TypeScript 7's JavaScript AST API in TypeScript 6's
+//   shape (src/types/tsgo/syntax.ts), and its checker answers about those same nodes, behind
+//   objects with the members of ts.Type / ts.Symbol / ts.Signature listed in `TYPE_MEMBERS`
+//   below. TypeScript 6 is never loaded: loading it alone costs about what TypeScript 7 needs to
+//   check rxjs. Queries a rule makes in bulk are prefetched once per file (`prefetchTypes`); a
+//   query the server fails on is split out of its batch, answered "nothing known" (the site is
+//   skipped), and counted in one note.
 //
-// One rule source for both engines: a rule that reads a member not listed here gets `undefined`
-// from tsgo; the parity test (test/engine-parity.test.ts) runs every fixture through both.
+// A rule that reads a member not listed here gets `undefined` from tsgo; the parity test
+// (test/engine-parity.test.ts) runs every fixture through both, and `JITLINT_TEST_ENGINE=tsgo`
+// runs the rule suites and their docs examples on tsgo.
 import type { ts } from 'ts-morph';
 
 export type EngineName = 'ts6' | 'tsgo';

@@ -1,7 +1,8 @@
 // Syntax classes for the HTML report's source view, from TypeScript's own scanner (no tokenizer
 // of ours). Only tokens that get a colour are kept, as a flat delta-encoded array, which keeps the
 // embedded data small: [gap from the previous token's end, length, class, ...].
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { typescript6 } from '../../syntax/ts.js';
 
 /** Class indices; the client maps them to CSS classes in the same order (see TOKEN_CLASSES). */
 export const TOKEN_CLASSES = ['tk-kw', 'tk-str', 'tk-num', 'tk-com', 'tk-re', 'tk-ty', 'tk-fn'] as const;
@@ -13,7 +14,8 @@ const RE = 4;
 const TY = 5;
 const FN = 6;
 
-const K = ts.SyntaxKind;
+// TypeScript 6's scanner whatever the engine (its kinds): loaded when a report is rendered.
+let K: typeof ts.SyntaxKind;
 
 /** After these tokens a `/` divides; after anything else it starts a regular expression. */
 function endsExpression(kind: ts.SyntaxKind): boolean {
@@ -45,6 +47,8 @@ function isKeyword(kind: ts.SyntaxKind): boolean {
 
 /** The coloured tokens of `text`, delta-encoded (see the file comment). */
 export function highlight(text: string, file: string): number[] {
+  const ts = typescript6();
+  K = ts.SyntaxKind;
   const variant = /\.[jt]sx$/i.test(file) ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard;
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, /* skipTrivia */ false, variant, text);
   const out: number[] = [];

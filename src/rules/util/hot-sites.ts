@@ -1,7 +1,7 @@
 // Helpers for any-boxing and megamorphic-call-site: expression positions, loop hotness,
 // and how many object shapes a TypeScript type stands for.
 import type { RuleChecker } from '../../types/checker.js';
-import { ts } from 'ts-morph';
+import { ts } from '../../syntax/ts.js';
 import {
   calleeMethodOfCallback,
   isFunctionNode,

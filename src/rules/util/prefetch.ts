@@ -8,7 +8,7 @@
 // receiver's type) is a superset of the rules' hotness, so every site they ask about is here, and
 // the server is not made to check the (mostly cold) rest of the program. The receivers of array
 // method calls with a callback are fetched too: the rules' hotness asks their types.
-import { ts } from 'ts-morph';
+import { ts } from '../../syntax/ts.js';
 import type { RuleChecker } from '../../types/checker.js';
 import { calleeMethodOfCallback, isFunctionNode, skipParentheses, SYNC_ARRAY_CALLBACK_METHODS, walkTree } from '../../analyze/ast.js';
 import { Hotness, mayBeObjectArgument } from './hot-sites.js';

@@ -20,7 +20,7 @@
 //
 // Function names are taken from every enclosing function, innermost first: a callback created in
 // `register()` runs as part of the registration.
-import { ts } from 'ts-morph';
+import { ts } from '../../syntax/ts.js';
 import { calleeMethodOfCallback, isFunctionNode, skipOuterExpressions } from '../../analyze/ast.js';
 
 export type RunKind = 'setup' | 'tooling' | 'cold';

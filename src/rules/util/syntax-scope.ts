@@ -1,7 +1,7 @@
 // Name resolution from the syntax alone, for JavaScript files: JavaScript is read, not
 // type-checked (a 6 MB JS file overflowed the checker), so rules that resolve a name there
 // look for its declaration in the enclosing scopes instead of asking the checker.
-import { ts } from 'ts-morph';
+import { ts } from '../../syntax/ts.js';
 import { isFunctionNode } from '../../analyze/ast.js';
 
 function declares(name: ts.BindingName, text: string): boolean {

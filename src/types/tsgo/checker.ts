@@ -1,6 +1,6 @@
 // The RuleChecker of the tsgo engine: TypeScript 7's checker behind objects shaped like the
-// TypeScript 6 ones the rules read (members in TYPE_MEMBERS of ../checker.ts), flags renumbered,
-// declarations mapped to in-process nodes. Types, symbols and signatures are interned by their
+// TypeScript 6 ones the rules read (members in TYPE_MEMBERS of ../checker.ts), over the nodes the
+// server sent (declarations resolved from their handles). Types, symbols and signatures are interned by their
 // server ids, so identity comparisons in rules (`c === t`, `sym !== symbol`) keep their meaning.
 //
 // Failure policy: the API is unstable and the server can panic on a query (on effect 4.1.0,
@@ -8,10 +8,9 @@
 // *checker.TypeReference, not *checker.TupleType"). A failed batch is split until the failing
 // nodes are alone; each failing query answers "nothing known" (an error type, no symbol), so the
 // rule skips that site, and is counted: one note per run says how many sites were skipped.
-import { ts } from 'ts-morph';
+import { ts } from '../../syntax/ts.js';
 import type { Timing } from '../../analyze/timing.js';
 import type { RuleChecker } from '../checker.js';
-import type { NodeMap } from './nodes.js';
 import type * as Sync from 'typescript7/unstable/sync';
 
 type Remote = typeof import('typescript7/unstable/sync');
@@ -30,10 +29,16 @@ interface RemoteType extends Sync.Type {
   getTarget(): Sync.Type;
 }
 
+/** Nodes the rules hold, as the server knows them, and back. */
+export interface NodeResolver {
+  toRemote(node: ts.Node): Node7 | undefined;
+  fromHandle(handle: Sync.NodeHandle): ts.Node | undefined;
+}
+
 export interface FacadeDeps {
   mod: Remote;
   checker: Sync.Checker;
-  nodes: NodeMap;
+  nodes: NodeResolver;
   timing: Timing;
   typeFlags: (f: number) => number;
   objectFlags: (f: number) => number;
@@ -181,7 +186,7 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
     const r = remoteType(t);
     return r ? remember(t, method, () => ask(method, () => fn(r), fallback)) : fallback;
   };
-  const node7 = (n: ts.Node) => timing.measure('tsgo: node lookup', () => nodes.toRemote(n));
+  const node7 = (n: ts.Node) => nodes.toRemote(n);
 
   /**
    * Asks `batchFn` for many nodes at once; a failing batch is halved until each failure is alone.

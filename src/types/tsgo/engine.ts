@@ -1,20 +1,22 @@
-// The tsgo engine: a TypeScript 7 server (typescript7/unstable/sync) holding the project and
-// its checker; jitlint parses the analyzed files in-process and asks the server about them.
+// The tsgo engine: a TypeScript 7 server (typescript7/unstable/sync) holding the project and its
+// checker. The rules walk the ASTs the server sends (RemoteNode), through the TypeScript 7 syntax
+// API in TypeScript 6's shape (./syntax.ts), and ask the server's checker about those same nodes:
+// no TypeScript 6 is loaded, nothing is parsed in-process, no node has to be found twice.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import { UsageError } from '../../errors.js';
 import type { Timing } from '../../analyze/timing.js';
-import { defaultCompilerOptions } from '../../project/defaults.js';
+import { DEFAULT_TSCONFIG_OPTIONS, defaultCompilerOptions } from '../../project/defaults.js';
 import { analyzedFilter, namedOutsideTsconfig, rootFilesWithoutTsconfig, type LoadOptions, type ProjectLocation } from '../../project/load.js';
+import { typescript6, useSyntax } from '../../syntax/ts.js';
 import type { TypeEngine } from '../checker.js';
-import { bitTranslator, kindTranslator } from './enums.js';
-import { NodeMap, PARSE_OPTIONS } from './nodes.js';
 import { withServerStderr } from './stderr.js';
-import { createTsgoChecker, QueryStats } from './checker.js';
+import { createTsgoChecker, QueryStats, type NodeResolver } from './checker.js';
+import { ts7Syntax } from './syntax.js';
 
 /** The TypeScript 7 jitlint is tested with: its API is unstable, other versions are refused. */
 export const TSGO_VERSION = '7.0.2';
@@ -30,6 +32,8 @@ declare namespace Sync {
 export interface TsgoPackage {
   mod: SyncModule;
   syntaxKind: Record<string, string | number>;
+  /** The TypeScript 6-shaped syntax API over TypeScript 7's nodes. */
+  syntax: typeof ts;
 }
 
 let loaded: Promise<TsgoPackage> | undefined;
@@ -54,8 +58,9 @@ async function loadPackage(): Promise<TsgoPackage> {
   }
   const dir = path.dirname(manifest);
   const mod = (await import('typescript7/unstable/sync')) as SyncModule;
-  const syntaxKind = ((await import(pathToFileURL(path.join(dir, 'dist/enums/syntaxKind.enum.js')).href)) as { SyntaxKind: Record<string, string | number> }).SyntaxKind;
-  return { mod, syntaxKind };
+  const ast = (await import(pathToFileURL(path.join(dir, 'dist/ast/index.js')).href)) as Record<string, unknown>;
+  const syntaxKind = ast['SyntaxKind'] as Record<string, string | number>;
+  return { mod, syntaxKind, syntax: ts7Syntax({ ast, sync: mod as unknown as Record<string, unknown> }) };
 }
 
 export interface TsgoProject {
@@ -72,134 +77,126 @@ export interface TsgoOptions {
   wrapChecker?: (c: Sync.Checker) => Sync.Checker;
 }
 
+interface RemoteSourceFile {
+  getOrCreateNodeAtIndex(index: number): ts.Node;
+}
+
 export function openTsgoProject(pkg: TsgoPackage, loc: ProjectLocation, opts: LoadOptions, timing: Timing, tsgo: TsgoOptions = {}): TsgoProject {
-  const { mod, syntaxKind } = pkg;
-  // Without a tsconfig (or for files it leaves out) the server gets a generated one.
-  let tempDir: string | undefined;
-  let configPath = loc.tsconfigPath;
-  /** The root files, known before the server has the program (parsed while it opens it). */
-  let roots: string[];
-  if (configPath) {
-    const listed = timing.measure('tsgo: read tsconfig', () => {
-      const read = ts.readConfigFile(configPath!, ts.sys.readFile);
-      return read.config ? ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(configPath!), undefined, configPath).fileNames : [];
-    });
-    const extra = namedOutsideTsconfig(loc, listed);
-    roots = [...listed, ...extra];
-    if (extra.length > 0) configPath = writeConfig((tempDir = tempFolder()), { extends: configPath, files: extra, include: includeOf(configPath) });
-  } else {
-    roots = rootFilesWithoutTsconfig(loc, opts.display);
-    configPath = writeConfig((tempDir = tempFolder()), { compilerOptions: tsgo.compilerOptions ?? defaultTsconfigOptions(), files: roots });
-  }
-  const isOwn = (f: string) => !/\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/i.test(f) && !path.resolve(f).split(path.sep).includes('node_modules');
-  const parsedByName = new Map<string, ts.SourceFile>();
-  const parse = (f: string): ts.SourceFile => {
-    const name = path.resolve(f);
-    let sf = parsedByName.get(name);
-    if (!sf) {
-      sf = ts.createSourceFile(name, readFileSync(f, 'utf8'), PARSE_OPTIONS, true, scriptKind(f));
-      parsedByName.set(name, sf);
-    }
-    return sf;
-  };
+  const { mod } = pkg;
   const { value: api, stderr } = timing.measure('tsgo: server start', () =>
     withServerStderr(() => new mod.API({ cwd: loc.rootDir, ...(tsgo.serverPath ? { tsserverPath: tsgo.serverPath } : {}) })),
   );
+  // Without a tsconfig (or for files it leaves out) the server gets a generated one.
+  let tempDir: string | undefined;
   const stop = (): void => {
     api.close();
     stderr.finish();
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   };
   try {
-    api.parseConfigFile(configPath); // a first request: the server is up
-  } catch (e) {
-    stop();
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
-    throw e;
-  }
-  try {
-    // The server opens the project (parse, bind) while the root files are parsed here: the
-    // request is written, the parse runs, then the answer is read.
-    const snapshot = timing.measure('tsgo: project open', () =>
-      whileRequestRuns(api, () => timing.measure('tsgo: parse in-process', () => void roots.filter(isOwn).forEach(parse)), () => api.updateSnapshot({ openProjects: [configPath!] })),
-    );
+    let configPath = loc.tsconfigPath;
+    if (configPath) {
+      const listed = timing.measure('tsgo: read tsconfig', () => api.parseConfigFile(configPath!).fileNames.map((f) => path.resolve(f)));
+      const extra = namedOutsideTsconfig(loc, listed);
+      if (extra.length > 0) configPath = writeConfig((tempDir = tempFolder()), { extends: configPath, files: extra, include: includeOf(configPath) });
+    } else {
+      const roots = rootFilesWithoutTsconfig(loc, opts.display);
+      configPath = writeConfig((tempDir = tempFolder()), { compilerOptions: tsgo.compilerOptions ?? DEFAULT_TSCONFIG_OPTIONS, files: roots });
+    }
+    const snapshot = timing.measure('tsgo: project open', () => api.updateSnapshot({ openProjects: [configPath!] }));
     const project = snapshot.getProjects()[0];
     if (!project) throw new UsageError(`${opts.display(configPath)}: TypeScript 7 opened no project`);
+    useSyntax(pkg.syntax);
+    const program = project.program;
     const keep = analyzedFilter(loc, opts);
-    const names = project.program.getSourceFileNames();
-    const parsed = timing.measure('tsgo: parse in-process', () => names.filter(isOwn).map(parse));
-    const nodes = new NodeMap(project.program, kindTranslator(syntaxKind), kindNames(syntaxKind), timing);
-    for (const sf of parsed) nodes.addLocal(sf);
+    const isOwn = (f: string) => !/\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/i.test(f) && !path.resolve(f).split(path.sep).includes('node_modules');
+    const transfers = { count: 0 };
+    const fileOf = (f: string): ts.SourceFile | undefined =>
+      timing.measure('tsgo: AST transfer', () => {
+        const sf = program.getSourceFile(f) as unknown as ts.SourceFile | undefined;
+        if (sf) transfers.count++;
+        return sf;
+      });
+    const own = program.getSourceFileNames().filter(isOwn);
+    const files = own.filter((f) => keep(f)).sort().map(fileOf).filter((sf): sf is ts.SourceFile => !!sf);
+    let ownFiles: ts.SourceFile[] | undefined;
+    attachSyntaxErrors(program, files, timing);
+    for (const sf of files) attachModuleFormat(program, sf, timing);
+    const byPath = new Map<string, ts.SourceFile | undefined>();
+    const nodes: NodeResolver = {
+      toRemote: (n) => n as never,
+      fromHandle(h) {
+        const file = h.path as string;
+        if (!byPath.has(file)) byPath.set(file, fileOf(file));
+        const sf = byPath.get(file) as unknown as RemoteSourceFile | undefined;
+        return sf?.getOrCreateNodeAtIndex(h.index);
+      },
+    };
     const stats = new QueryStats();
+    const identity = (f: number) => f;
     const checker = createTsgoChecker(
       {
         mod,
         checker: tsgo.wrapChecker ? tsgo.wrapChecker(project.checker) : project.checker,
         nodes,
         timing,
-        typeFlags: bitTranslator(mod.TypeFlags as never, ts.TypeFlags as never),
-        objectFlags: bitTranslator(mod.ObjectFlags as never, ts.ObjectFlags as never),
-        symbolFlags: bitTranslator(mod.SymbolFlags as never, ts.SymbolFlags as never),
+        typeFlags: identity,
+        objectFlags: identity,
+        symbolFlags: identity,
       },
       stats,
     );
-    const files = parsed.filter((sf) => keep(sf.fileName)).sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
     const engine: TypeEngine = {
       name: 'tsgo',
       checker,
-      project: { sourceFiles: () => parsed, isExternal: (sf) => path.resolve(sf.fileName).split(path.sep).includes('node_modules') },
+      project: {
+        sourceFiles: () => (ownFiles ??= own.map(fileOf).filter((sf): sf is ts.SourceFile => !!sf)),
+        isExternal: (sf) => path.resolve(sf.fileName).split(path.sep).includes('node_modules'),
+      },
       notes() {
         if (timing.enabled) {
           timing.add(`tsgo: ${stats.queries} queries`, 0);
           for (const [m, n] of [...stats.byMethod].sort((a, b) => b[1] - a[1])) timing.add(`tsgo:   ${n} ${m}`, 0);
           timing.add(`tsgo: ${stats.batches} batches`, 0);
           timing.add(`tsgo: ${stats.failed} failed queries`, 0);
-          timing.add(`tsgo: ${nodes.transfers} ASTs transferred`, 0);
+          timing.add(`tsgo: ${transfers.count} ASTs transferred`, 0);
         }
         if (stats.failed === 0) return [];
         return [`engine tsgo: ${stats.failed} type ${stats.failed === 1 ? 'query' : 'queries'} failed in the TypeScript 7 server (${stats.firstError}); ${stats.failed === 1 ? 'that site was' : 'those sites were'} not checked (--engine ts6 checks them)`];
       },
       close() {
         timing.measure('tsgo: server stop', stop);
-        if (tempDir) rmSync(tempDir, { recursive: true, force: true });
       },
     };
     return { engine, files };
   } catch (e) {
     stop();
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     throw e;
   }
 }
 
-/**
- * Runs `request` (one request to the server), and `meanwhile` after the request is written and
- * before its answer is read, so that both sides work at once. Reaches into the sync channel of the
- * pinned TypeScript 7 (client.channel.writeTuple); without it, `meanwhile` runs first.
- */
-function whileRequestRuns<T>(api: unknown, meanwhile: () => void, request: () => T): T {
-  const channel = (api as { client?: { channel?: { writeTuple?: (...a: unknown[]) => void } } }).client?.channel;
-  const write = channel?.writeTuple;
-  if (!channel || typeof write !== 'function') {
-    meanwhile();
-    return request();
+/** `impliedNodeFormat` (ESM or CommonJS at run time), asked of the server when a rule reads it. */
+function attachModuleFormat(program: import('typescript7/unstable/sync').Program, sf: ts.SourceFile, timing: Timing): void {
+  Object.defineProperty(sf, 'impliedNodeFormat', {
+    configurable: true,
+    get() {
+      const format = timing.measure('tsgo: queries', () => program.getSourceFileMetadata(sf.fileName)?.impliedNodeFormat);
+      Object.defineProperty(sf, 'impliedNodeFormat', { value: format, configurable: true });
+      return format;
+    },
+  });
+}
+
+/** The parser's errors of each analyzed file, where the rule engine reads them (`parseDiagnostics`). */
+function attachSyntaxErrors(program: import('typescript7/unstable/sync').Program, files: readonly ts.SourceFile[], timing: Timing): void {
+  const byFile = new Map<string, Array<{ start: number; length: number; messageText: string }>>();
+  for (const d of timing.measure('tsgo: syntax errors', () => program.getSyntacticDiagnostics())) {
+    if (!d.fileName) continue;
+    let list = byFile.get(path.resolve(d.fileName));
+    if (!list) byFile.set(path.resolve(d.fileName), (list = []));
+    list.push({ start: d.pos, length: d.end - d.pos, messageText: d.text });
   }
-  let ran = false;
-  channel.writeTuple = function (this: unknown, ...a: unknown[]) {
-    channel.writeTuple = write;
-    write.apply(this, a);
-    ran = true;
-    try {
-      meanwhile();
-    } catch {
-      // the answer must still be read; the work is redone (and fails) where it is needed
-    }
-  };
-  try {
-    return request();
-  } finally {
-    channel.writeTuple = write;
-    if (!ran) meanwhile();
-  }
+  for (const sf of files) Object.defineProperty(sf, 'parseDiagnostics', { value: byFile.get(path.resolve(sf.fileName)) ?? [], configurable: true });
 }
 
 function tempFolder(): string {
@@ -213,13 +210,20 @@ function writeConfig(dir: string, config: object): string {
 }
 
 function includeOf(configPath: string): string[] | undefined {
-  const read = ts.readConfigFile(configPath, ts.sys.readFile);
-  const inc = (read.config as { include?: string[] } | undefined)?.include;
+  let config: { include?: unknown } | undefined;
+  try {
+    config = JSON.parse(readFileSync(configPath, 'utf8')) as { include?: unknown };
+  } catch {
+    // tsconfig.json may have comments: TypeScript 6 reads it then (rare: only with files outside it).
+    config = typescript6().readConfigFile(configPath, typescript6().sys.readFile).config as { include?: unknown } | undefined;
+  }
+  const inc = Array.isArray(config?.include) ? (config.include as string[]) : undefined;
   return inc?.map((p) => path.resolve(path.dirname(configPath), p));
 }
 
 /** defaultCompilerOptions() as tsconfig.json text (enum values by name). */
 export function defaultTsconfigOptions(o: ts.CompilerOptions = defaultCompilerOptions()): Record<string, unknown> {
+  const ts = typescript6();
   return {
     target: ts.ScriptTarget[o.target!],
     module: ts.ModuleKind[o.module!],
@@ -228,20 +232,4 @@ export function defaultTsconfigOptions(o: ts.CompilerOptions = defaultCompilerOp
     ...Object.fromEntries(Object.entries(o).filter(([k, v]) => typeof v === 'boolean' || Array.isArray(v)).map(([k, v]) => [k, v])),
     noEmit: true,
   };
-}
-
-function scriptKind(f: string): ts.ScriptKind {
-  if (/\.tsx$/i.test(f)) return ts.ScriptKind.TSX;
-  if (/\.jsx$/i.test(f)) return ts.ScriptKind.JSX;
-  if (/\.[cm]?js$/i.test(f)) return ts.ScriptKind.JS;
-  return ts.ScriptKind.TS;
-}
-
-function kindNames(k7: Record<string, string | number>): Record<number, string> {
-  const out: Record<number, string> = {};
-  for (const [name, v] of Object.entries(k7)) {
-    if (typeof v !== 'number' || name.startsWith('First') || name.startsWith('Last') || out[v] !== undefined) continue;
-    out[v] = name;
-  }
-  return out;
 }
