@@ -21,7 +21,10 @@ export function ts7Syntax({ ast, sync }: Ts7Modules): Syntax {
     const set = new Set(kinds);
     return (n: Node | undefined): boolean => !!n && set.has(n.kind);
   };
-  const isBindingElement = is(K['BindingElement']!);
+  // A hole of an array binding pattern (`[, v]`) is a BindingElement without a name in TypeScript 7
+  // and an OmittedExpression in TypeScript 6, which rules expect: it is answered as the latter.
+  const isHole = (n: Node) => n.kind === K['BindingElement'] && !(n as unknown as { name?: Node }).name;
+  const isBindingElement = (n: Node | undefined): boolean => !!n && n.kind === K['BindingElement'] && !isHole(n);
   const combined = (node: Node, flagsOf: (n: Node) => number): number => {
     let n: Node | undefined = node;
     if (isBindingElement(n)) {
@@ -70,8 +73,14 @@ export function ts7Syntax({ ast, sync }: Ts7Modules): Syntax {
     isPropertySignature: is(K['PropertySignature']!),
     isStringLiteralLike: anyOf(K['StringLiteral']!, K['NoSubstitutionTemplateLiteral']!),
     isTypeAssertionExpression: is(K['TypeAssertionExpression']!),
-    // A hole of an array binding pattern (`[, v]`) is a BindingElement without a name in TypeScript 7.
-    isOmittedExpression: (n: Node | undefined) => !!n && (n.kind === K['OmittedExpression'] || (n.kind === K['BindingElement'] && !(n as unknown as { name?: Node }).name)),
+    isBindingElement,
+    isOmittedExpression: (n: Node | undefined) => !!n && (n.kind === K['OmittedExpression'] || isHole(n)),
   };
-  return { ...ast, ...own } as unknown as Syntax;
+  // TypeScript 7's guards read `node.kind` of what they are given; TypeScript 7 leaves optional
+  // children out where TypeScript 6 has a node: a guard of nothing answers false.
+  const guards: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(ast)) {
+    if (/^is[A-Z]/.test(name) && typeof fn === 'function') guards[name] = (n: Node | undefined, ...rest: unknown[]) => n !== undefined && (fn as (...a: unknown[]) => boolean)(n, ...rest);
+  }
+  return { ...ast, ...guards, ...own } as unknown as Syntax;
 }
