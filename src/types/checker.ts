@@ -67,7 +67,7 @@ export const TYPE_MEMBERS = {
 
 /** The project's own source files, as rules see them (no ts.Program on the tsgo side). */
 export interface ProjectFiles {
-  /** Non-declaration sources of the program outside node_modules, parsed in-process. */
+  /** Non-declaration sources of the program outside node_modules, as the engine parsed them (ts6: in-process; tsgo: sent by the server). */
   sourceFiles(): readonly ts.SourceFile[];
   /** A file of a package (node_modules), not the user's code. */
   isExternal(sf: ts.SourceFile): boolean;
