@@ -14,6 +14,7 @@ import { resolveOptions } from '../src/config/load.js';
 import { loadTsgo, openTsgoProject } from '../src/types/tsgo/engine.js';
 import { Timing } from '../src/analyze/timing.js';
 import { spawnSync } from 'node:child_process';
+import { UsageError } from '../src/errors.js';
 import { fixturePath } from './helpers.js';
 
 const PROJECTS = [
@@ -112,6 +113,27 @@ test('a type query the server fails on: that site is skipped and counted in one 
       findings: [param(5, 10)],
       notes: ['engine tsgo: 1 type query failed in the TypeScript 7 server (panic: interface conversion: checker.TypeData is *checker.TypeReference, not *checker.TupleType); that site was not checked (--engine ts6 checks them)'],
     });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a tsconfig TypeScript cannot read is the same usage error (exit 2) on both engines', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jitlint-badconfig-'));
+  try {
+    writeFileSync(path.join(dir, 'a.ts'), 'export const x = 1;\n');
+    writeFileSync(path.join(dir, 'tsconfig.json'), '{ "compilerOptions": { "target": "nonsense" } }\n');
+    const failure = async (engine: 'ts6' | 'tsgo') => {
+      try {
+        await analyze({ cwd: dir, paths: ['.'], engine });
+        return 'no error';
+      } catch (e) {
+        return `${e instanceof UsageError ? 'usage error' : 'other error'}: ${(e as Error).message.slice(0, 50)}`;
+      }
+    };
+    const ts6 = await failure('ts6');
+    assert.equal(ts6, "usage error: tsconfig.json: Argument for '--target' option must");
+    assert.equal(await failure('tsgo'), ts6);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

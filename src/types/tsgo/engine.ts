@@ -106,8 +106,12 @@ export function openTsgoProject(pkg: TsgoPackage, loc: ProjectLocation, opts: Lo
     const snapshot = timing.measure('tsgo: project open', () => api.updateSnapshot({ openProjects: [configPath!] }));
     const project = snapshot.getProjects()[0];
     if (!project) throw new UsageError(`${opts.display(configPath)}: TypeScript 7 opened no project`);
-    useSyntax(pkg.syntax);
     const program = project.program;
+    // As the ts6 engine does: a tsconfig TypeScript cannot read is a usage error (exit 2), except
+    // "No inputs were found" (the paths on the command line may still name files).
+    const configErrors = timing.measure('tsgo: read tsconfig', () => program.getConfigFileParsingDiagnostics()).filter((d) => d.category === 1 && d.code !== 18003);
+    if (configErrors.length > 0 && loc.tsconfigPath) throw new UsageError(`${opts.display(loc.tsconfigPath)}: ${configErrors[0]!.text}`);
+    useSyntax(pkg.syntax);
     const keep = analyzedFilter(loc, opts);
     const isOwn = (f: string) => !/\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/i.test(f) && !path.resolve(f).split(path.sep).includes('node_modules');
     const transfers = { count: 0 };
