@@ -118,6 +118,24 @@ test('a type query the server fails on: that site is skipped and counted in one 
   }
 });
 
+test('no tsconfig: JavaScript read by name, binary junk as syntax errors, the same on both engines', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jitlint-notsconfig-'));
+  try {
+    writeFileSync(path.join(dir, 'a.js'), 'function f() { for (let i = 0; i < 3; i++) setTimeout(() => console.log(i), 0); }\nmodule.exports = { f };\n');
+    writeFileSync(path.join(dir, 'junk.ts'), new Uint8Array([0, 1, 2, 0x67, 0x61, 0x72, 0x62, 0x61, 0x67, 0x65, 0xff, 0xfe]));
+    const run = async (engine: 'ts6' | 'tsgo') => (await analyze({ cwd: dir, paths: ['.'], engine, showNotes: true })).report.findings.map(key);
+    const ts6 = await run('ts6');
+    assert.equal(ts6.slice(0, 3), [
+      "closure-in-loop a.js:1:55 The arrow function captures the loop binding 'i': each iteration likely allocates a new closure and context. Hoist the function and pass 'i' as the timer's extra argument (setTimeout(fn, ms, i)).",
+      'parse-error junk.ts:1:1 Syntax error: File appears to be binary.',
+      'parse-error junk.ts:1:1 Syntax error: Invalid character.',
+    ]);
+    assert.equal(await run('tsgo'), ts6);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a tsconfig TypeScript cannot read is the same usage error (exit 2) on both engines', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jitlint-badconfig-'));
   try {

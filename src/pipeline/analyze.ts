@@ -210,8 +210,13 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
   return { report, inputErrors, notes, baseDir, hot };
 }
 
+/** By file, position, rule, then message: the same order whichever engine produced them (two syntax errors at one position). */
 function byPosition(a: Finding, b: Finding): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column) ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
 }
 
 /** Hottest first (self share, like pprof's top, then total); findings no profile saw keep their position order, last. Stable. */
