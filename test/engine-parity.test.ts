@@ -58,6 +58,25 @@ test('known difference: a union nested in a printed type keeps the checker\'s or
   }
 });
 
+// effect 4.1.0 src/cluster/internal/entityManager.ts:999 (`{ ...envelope, lastSentChunk } as any`).
+test('known difference: the properties of a spread object literal print in the checker\'s order', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jitlint-spread-order-'));
+  try {
+    writeFileSync(
+      path.join(dir, 'a.ts'),
+      'interface Env { readonly "~id": "~id"; readonly _tag: "Request"; readonly requestId: string }\ndeclare const envs: { envelope: Env; chunk: number }[];\ndeclare function use(x: unknown): void;\nexport function f(): void {\n  for (const e of envs) use({ ...e.envelope, lastSentChunk: e.chunk } as any);\n}\n',
+    );
+    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler' }, files: ['a.ts'] }));
+    const run = async (engine: 'ts6' | 'tsgo') => (await analyze({ cwd: dir, paths: ['.'], engine, showNotes: true })).report.findings.map(key);
+    const message = (type: string) => `any-boxing a.ts:5:29 \`as any\` cast of a '${type}' value in a loop: sites that use it may be polymorphic. Use a precise type or a type parameter.`;
+    // TypeScript 6 lists the literal's own property first, TypeScript 7 the spread's first.
+    assert.equal(await run('ts6'), [message('{ lastSentChunk: number; "~id": "~id"; …')]);
+    assert.equal(await run('tsgo'), [message('{ "~id": "~id"; _tag: "Request"; reques…')]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a union listed at the top of a message is sorted the same on both engines', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jitlint-union-top-'));
   try {
