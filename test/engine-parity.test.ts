@@ -1,6 +1,6 @@
 // Parity of the two engines: the same findings (rule, file, line, column, message) from the
 // TypeScript 6 checker and from the TypeScript 7 server, on every fixture project on disk. The
-// rule suites run through both engines too: `JITLINT_TEST_ENGINE=tsgo node scripts/test.mjs rules`.
+// rule suites run through both engines too: `npm test` runs them a second time with `JITLINT_TEST_ENGINE=tsgo`.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
