@@ -66,7 +66,7 @@ function isSyncArrayCallback(fn: ts.Node): boolean {
 }
 
 /** An identifier naming an import, namespace, enum, class or function: never an array value. */
-function isNamespaceLike(e: ts.Expression, checker: RuleChecker): boolean {
+export function isNamespaceLike(e: ts.Expression, checker: RuleChecker): boolean {
   const id = skipParentheses(e);
   if (!ts.isIdentifier(id)) return false;
   let sym = checker.getSymbolAtLocation(id);
