@@ -6,14 +6,15 @@
 // about a site only once it is hot (in a loop, an array callback, or a function called from a loop
 // of the file), and never about a write target. Array callbacks count only on an array-like
 // receiver, which takes the checker, so the fetch is staged: (1) the symbols of identifier
-// receivers of array-method callbacks (a namespace, as in `Effect.map(f)`, is no array), (2) the
-// types of the other receivers, (3) the receivers and callees of the sites that are hot by the
-// rules' own hotness, now answered from what (1) and (2) fetched. Fetching by syntactic hotness
+// receivers of the array-method callbacks around candidate sites (a namespace, as in
+// `Effect.map(f)`, is no array), (2) the types of the other such receivers, (3) the receivers and
+// callees of the sites that are hot by the rules' own hotness, now answered from what (1) and (2)
+// fetched. Fetching by syntactic hotness
 // alone asked about 40% more types on effect 4.1.0, each a piece of type checking in the server.
 import { ts } from '../../syntax/ts.js';
 import type { RuleChecker } from '../../types/checker.js';
-import { calleeMethodOfCallback, isFunctionNode, skipParentheses, SYNC_ARRAY_CALLBACK_METHODS, walkTree } from '../../analyze/ast.js';
-import { Hotness, isNamespaceLike, isWriteTarget, mayBeObjectArgument } from './hot-sites.js';
+import { calleeMethodOfCallback, skipParentheses, SYNC_ARRAY_CALLBACK_METHODS, walkTree } from '../../analyze/ast.js';
+import { certainlyNotAny, Hotness, isNamespaceLike, isWriteTarget, loopContext, mayBeObjectArgument } from './hot-sites.js';
 
 const done = new WeakMap<RuleChecker, WeakSet<ts.SourceFile>>();
 
@@ -26,18 +27,9 @@ export function prefetchMemberSites(sf: ts.SourceFile, checker: RuleChecker): vo
   files.add(sf);
   // Candidates by syntax: a superset of the hot sites.
   const maybeHot = Hotness.of(sf);
-  const callbackReceivers: ts.Expression[] = [];
   const members: Array<ts.PropertyAccessExpression | ts.ElementAccessExpression> = [];
   const calls: Array<ts.CallExpression | ts.NewExpression> = [];
   walkTree(sf, (n) => {
-    if (isFunctionNode(n)) {
-      const cb = calleeMethodOfCallback(n);
-      if (cb && SYNC_ARRAY_CALLBACK_METHODS.has(cb.method)) {
-        const callee = skipParentheses(cb.call.expression);
-        if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) callbackReceivers.push(skipParentheses(callee.expression));
-      }
-      return;
-    }
     if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
       const recv = skipParentheses(n.expression);
       if (recv.kind !== ts.SyntaxKind.ThisKeyword && recv.kind !== ts.SyntaxKind.SuperKeyword && !isWriteTarget(n) && maybeHot.of(n)) members.push(n);
@@ -46,17 +38,27 @@ export function prefetchMemberSites(sf: ts.SourceFile, checker: RuleChecker): vo
     }
   });
   if (members.length === 0 && calls.length === 0) return;
+  // The callbacks whose array-ness the rules' hotness will ask about: the function around a
+  // candidate site, when no loop comes first (loopContext asks its callback test just there).
+  const callbackReceivers = new Set<ts.Expression>();
+  const record = (fn: ts.Node): boolean => {
+    const cb = calleeMethodOfCallback(fn);
+    if (cb && SYNC_ARRAY_CALLBACK_METHODS.has(cb.method)) {
+      const callee = skipParentheses(cb.call.expression);
+      if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) callbackReceivers.add(skipParentheses(callee.expression));
+    }
+    return false;
+  };
+  for (const site of [...members, ...calls]) loopContext(site, record);
   // (1) and (2): what the rules' hotness asks about array callbacks.
-  checker.prefetchSymbols(callbackReceivers.filter((r) => ts.isIdentifier(r)));
-  checker.prefetchTypes(callbackReceivers.filter((r) => !isNamespaceLike(r, checker)));
+  checker.prefetchSymbols([...callbackReceivers].filter((r) => ts.isIdentifier(r)));
+  checker.prefetchTypes([...callbackReceivers].filter((r) => !isNamespaceLike(r, checker)));
   // (3): the sites hot by the rules' hotness.
   const hot = Hotness.of(sf, checker);
-  const types: ts.Node[] = [];
+  const hotMembers = members.filter((m) => hot.of(m));
   const symbols: ts.Node[] = [];
-  for (const m of members) {
-    if (!hot.of(m)) continue;
+  for (const m of hotMembers) {
     const recv = skipParentheses(m.expression);
-    types.push(recv);
     if (ts.isIdentifier(recv)) symbols.push(recv);
   }
   for (const c of calls) {
@@ -66,5 +68,7 @@ export function prefetchMemberSites(sf: ts.SourceFile, checker: RuleChecker): vo
     symbols.push(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
   }
   checker.prefetchSymbols(symbols);
-  checker.prefetchTypes(types);
+  // An element read's receiver is asked only by any-boxing, and not when it is certainly no `any`
+  // (decided from the symbols just fetched); a property read's, by megamorphic-call-site too.
+  checker.prefetchTypes(hotMembers.filter((m) => ts.isPropertyAccessExpression(m) || !certainlyNotAny(m.expression, checker)).map((m) => skipParentheses(m.expression)));
 }
