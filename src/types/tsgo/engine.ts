@@ -114,11 +114,13 @@ export function openTsgoProject(pkg: TsgoPackage, loc: ProjectLocation, opts: Lo
     useSyntax(pkg.syntax);
     const keep = analyzedFilter(loc, opts);
     const isOwn = (f: string) => !/\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/i.test(f) && !path.resolve(f).split(path.sep).includes('node_modules');
-    const transfers = { count: 0 };
+    // The client keeps each file it was sent (the same object on every call): counted once.
+    const transferred = new Set<ts.SourceFile>();
+    const transfers = { get count() { return transferred.size; } };
     const fileOf = (f: string): ts.SourceFile | undefined =>
       timing.measure('tsgo: AST transfer', () => {
         const sf = program.getSourceFile(f) as unknown as ts.SourceFile | undefined;
-        if (sf) transfers.count++;
+        if (sf) transferred.add(sf);
         return sf;
       });
     const own = program.getSourceFileNames().filter(isOwn);
