@@ -1,7 +1,7 @@
 // Helpers for rules about values that grow across the iterations of a loop: string
 // accumulators, accumulating spreads, and the receivers of `delete`.
 import type { RuleChecker } from '../../types/checker.js';
-import { ts } from '../../syntax/ts.js';
+import { perSyntax, ts } from '../../syntax/ts.js';
 import { calleeMethodOfCallback, isFunctionNode, isLoop, PER_ELEMENT_CALLBACK_METHODS } from '../../analyze/ast.js';
 
 /** A loop statement, or a function passed as the callback of an iteration method. */
@@ -84,13 +84,14 @@ export function isNamePosition(id: ts.Identifier): boolean {
   return false;
 }
 
+const NULLISH = perSyntax(() => ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void);
+
 /** Every non-nullish constituent of `type` satisfies `pred` (and there is at least one). */
 function allConstituents(type: ts.Type, pred: (t: ts.Type) => boolean): boolean {
   const parts = type.isUnion() ? type.types : [type];
-  const nullish = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
   let seen = false;
   for (const t of parts) {
-    if (t.flags & nullish) continue;
+    if (t.flags & NULLISH()) continue;
     if (!pred(t)) return false;
     seen = true;
   }
