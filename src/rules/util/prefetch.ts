@@ -14,7 +14,7 @@
 import { ts } from '../../syntax/ts.js';
 import type { RuleChecker } from '../../types/checker.js';
 import { calleeMethodOfCallback, skipParentheses, SYNC_ARRAY_CALLBACK_METHODS, walkTree } from '../../analyze/ast.js';
-import { certainlyNotAny, Hotness, isNamespaceLike, isWriteTarget, loopContext, mayBeObjectArgument } from './hot-sites.js';
+import { certainlyNotAny, Hotness, inCatchClause, isMemberAccess, isNamespaceLike, isWriteTarget, loopContext, mayBeObjectArgument } from './hot-sites.js';
 
 const done = new WeakMap<RuleChecker, WeakSet<ts.SourceFile>>();
 
@@ -29,15 +29,19 @@ export function prefetchMemberSites(sf: ts.SourceFile, checker: RuleChecker): vo
   const maybeHot = Hotness.of(sf);
   const members: Array<ts.PropertyAccessExpression | ts.ElementAccessExpression> = [];
   const calls: Array<ts.CallExpression | ts.NewExpression> = [];
+  const writes: ts.BinaryExpression[] = [];
   walkTree(sf, (n) => {
     if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
       const recv = skipParentheses(n.expression);
       if (recv.kind !== ts.SyntaxKind.ThisKeyword && recv.kind !== ts.SyntaxKind.SuperKeyword && !isWriteTarget(n) && maybeHot.of(n)) members.push(n);
     } else if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments?.some(mayBeObjectArgument) && maybeHot.of(n)) {
       calls.push(n);
+    } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = skipParentheses(n.left);
+      if ((ts.isIdentifier(left) || isMemberAccess(left)) && maybeHot.of(n) && !inCatchClause(n)) writes.push(n);
     }
   });
-  if (members.length === 0 && calls.length === 0) return;
+  if (members.length === 0 && calls.length === 0 && writes.length === 0) return;
   // The callbacks whose array-ness the rules' hotness will ask about: the function around a
   // candidate site, when no loop comes first (loopContext asks its callback test just there).
   const callbackReceivers = new Set<ts.Expression>();
@@ -70,5 +74,7 @@ export function prefetchMemberSites(sf: ts.SourceFile, checker: RuleChecker): vo
   checker.prefetchSymbols(symbols);
   // An element read's receiver is asked only by any-boxing, and not when it is certainly no `any`
   // (decided from the symbols just fetched); a property read's, by megamorphic-call-site too.
-  checker.prefetchTypes(hotMembers.filter((m) => ts.isPropertyAccessExpression(m) || !certainlyNotAny(m.expression, checker)).map((m) => skipParentheses(m.expression)));
+  // Hot `x = v` targets: any-boxing asks each one's type (is it an `any`/`unknown` slot?).
+  const hotWrites = writes.filter((w) => hot.of(w)).map((w) => skipParentheses(w.left));
+  checker.prefetchTypes([...hotMembers.filter((m) => ts.isPropertyAccessExpression(m) || !certainlyNotAny(m.expression, checker)).map((m) => skipParentheses(m.expression)), ...hotWrites]);
 }

@@ -186,6 +186,19 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
     const r = remoteType(t);
     return r ? remember(t, method, () => ask(method, () => fn(r), fallback)) : fallback;
   };
+  // isArrayType and isTupleType read only a type reference's target (TypeScript's definitions:
+  // Reference in the object flags, then the target is Array/ReadonlyArray, or a tuple target):
+  // false without a round trip for other types, and asked once per target (every `T[]` shares
+  // Array's). On effect 4.1.0: 5,388 round trips, 0.85 s, before this.
+  const answerOfTarget = new Map<string, boolean>();
+  const byTarget = (method: string, t: ts.Type, fn: (r: Sync.Type) => boolean): boolean => {
+    const r = remoteType(t) as RemoteType | undefined;
+    if (!r || !(r.flags & ts.TypeFlags.Object) || !((r.objectFlags ?? 0) & ts.ObjectFlags.Reference) || !r.target) return false;
+    const key = `${method}:${r.target}`;
+    let v = answerOfTarget.get(key);
+    if (v === undefined) answerOfTarget.set(key, (v = ask(method, () => fn(r), false)));
+    return v;
+  };
   const node7 = (n: ts.Node) => nodes.toRemote(n);
 
   /**
@@ -295,8 +308,8 @@ export function createTsgoChecker(d: FacadeDeps, stats: QueryStats): RuleChecker
       return (r ? ask('getTypePredicateOfSignature', () => c7.getTypePredicateOfSignature(r), undefined) : undefined) as ts.TypePredicate | undefined;
     },
     isArrayLikeType: (t) => onType('isArrayLikeType', t, (r) => c7.isArrayLikeType(r), false),
-    isArrayType: (t) => onType('isArrayType', t, (r) => c7.isArrayType(r), false),
-    isTupleType: (t) => onType('isTupleType', t, (r) => c7.isTupleType(r), false),
+    isArrayType: (t) => byTarget('isArrayType', t, (r) => c7.isArrayType(r)),
+    isTupleType: (t) => byTarget('isTupleType', t, (r) => c7.isTupleType(r)),
     // Printed from nowhere, as the rules ask TypeScript 6 (enclosingDeclaration undefined): TypeScript 7
     // then qualifies declared names as import("/abs/file").Name, where TypeScript 6 prints Name.
     typeToString: (t, _at, flags) => onType(`typeToString:${flags ?? 0}`, t, (r) => c7.typeToString(r, undefined, flags), 'error').replace(IMPORT_QUALIFIER, ''),
