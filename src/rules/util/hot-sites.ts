@@ -147,12 +147,16 @@ export function loopContext(node: ts.Node, isCallback: CallbackTest = isSyncArra
   return { hot: false, fn: undefined };
 }
 
-/**
- * Functions of the file called from a loop of the same file (one level): by name for plain
- * calls (`f()`), by method name for `this.m()`. Syntactic, computed once per file; the callback
- * test (which may ask the checker) runs only for callbacks that contain a call to one of them.
- */
-export function functionsCalledFromLoops(sf: ts.SourceFile, isCallback: CallbackTest = isSyncArrayCallback): Set<ts.Node> {
+interface NamedFunctions {
+  byName: Map<string, ts.Node[]>;
+  byMethod: Map<string, ts.Node[]>;
+}
+const namedByFile = new WeakMap<ts.SourceFile, NamedFunctions>();
+
+/** The functions a call of the file could name, by name and by method name (syntax: one walk per file, shared by each Hotness). */
+function namedFunctions(sf: ts.SourceFile): NamedFunctions {
+  let found = namedByFile.get(sf);
+  if (found) return found;
   // The functions a call could name: declarations, `const f = () => …`, methods, arrow fields.
   const byName = new Map<string, ts.Node[]>();
   const byMethod = new Map<string, ts.Node[]>();
@@ -173,6 +177,17 @@ export function functionsCalledFromLoops(sf: ts.SourceFile, isCallback: Callback
       if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) add(byMethod, node.name.text, init);
     }
   });
+  namedByFile.set(sf, (found = { byName, byMethod }));
+  return found;
+}
+
+/**
+ * Functions of the file called from a loop of the same file (one level): by name for plain
+ * calls (`f()`), by method name for `this.m()`. Syntactic, computed once per file; the callback
+ * test (which may ask the checker) runs only for callbacks that contain a call to one of them.
+ */
+export function functionsCalledFromLoops(sf: ts.SourceFile, isCallback: CallbackTest = isSyncArrayCallback): Set<ts.Node> {
+  const { byName, byMethod } = namedFunctions(sf);
   const hot = new Set<ts.Node>();
   if (byName.size === 0 && byMethod.size === 0) return hot;
   // Loop state per pending node: true/false, or the callback whose array-ness decides it (asked

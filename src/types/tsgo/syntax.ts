@@ -80,7 +80,10 @@ export function ts7Syntax({ ast, sync }: Ts7Modules): Syntax {
   // children out where TypeScript 6 has a node: a guard of nothing answers false.
   const guards: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(ast)) {
-    if (/^is[A-Z]/.test(name) && typeof fn === 'function') guards[name] = (n: Node | undefined, ...rest: unknown[]) => n !== undefined && (fn as (...a: unknown[]) => boolean)(n, ...rest);
+    if (!/^is[A-Z]/.test(name) || typeof fn !== 'function') continue;
+    const f = fn as (...a: unknown[]) => boolean;
+    // A one-argument guard (all but three) without a rest array: rules call these per node.
+    guards[name] = f.length <= 1 ? (n: Node | undefined) => n !== undefined && f(n) : (n: Node | undefined, ...rest: unknown[]) => n !== undefined && f(n, ...rest);
   }
   return { ...ast, ...guards, ...own } as unknown as Syntax;
 }
