@@ -68,6 +68,7 @@ const node = process.execPath;
 const JITLINT = path.join(REPO, 'bin', 'jitlint.js');
 const TSC6 = repoPackageFile('typescript', 'bin/tsc');
 const ESLINT_DRIVER = path.join(BENCH_DIR, 'peers', 'eslint.mjs');
+const TSGO_FLOOR = path.join(BENCH_DIR, 'peers', 'tsgo-floor.mjs');
 const PEERS = path.join(BENCH_DIR, 'peers');
 
 function machine() {
@@ -179,6 +180,8 @@ for (const name of ['rxjs', 'effect']) {
     { id: 'tsc7', label: `tsc --noEmit (TypeScript 7 native)`, spec: { cmd: TSC7, args: ['--noEmit', '-p', c.tsconfig], cwd: c.dir, okCodes: [0, 1, 2] } },
     ...(haveCli ? [{ id: 'jitlint', label: 'jitlint analyze', reference: true, spec: jitlintAnalyze(c) }] : []),
     ...(haveCli && haveTsgo ? [{ id: 'jitlint-tsgo', label: 'jitlint analyze --engine tsgo', spec: jitlintAnalyze(c, 'tsgo') }] : []),
+    // What any tool on TypeScript 7's sync API spends before a rule runs (the tsgo targets' floor).
+    ...(haveTsgo ? [{ id: 'tsgo-floor', label: 'TypeScript 7 API floor: project open + every tree transferred, no query', spec: { cmd: node, args: [TSGO_FLOOR, c.tsconfig, c.src], cwd: c.dir, okCodes: [0], sumTree: true } }] : []),
     { id: 'eslint', label: 'eslint + typescript-eslint', spec: { cmd: node, args: [ESLINT_DRIVER, c.eslintConfig, c.dir, 'src/**/*.ts'], cwd: c.dir, okCodes: [0] } },
     { id: 'tsc6', label: 'tsc --noEmit (TypeScript 6)', spec: { cmd: node, args: [TSC6, '--noEmit', '-p', c.tsconfig], cwd: c.dir, okCodes: [0, 1, 2] } },
   ];
@@ -200,6 +203,15 @@ for (const name of ['rxjs', 'effect']) {
     target(`${c.label}: time jitlint --engine tsgo / tsc 7 --noEmit`, pairRatio(rs, 'jitlint-tsgo', 'tsc7', 'wallMs'), '<=', name === 'rxjs' ? 1.5 : 1.0);
     if (name === 'effect') target(`${c.label}: time jitlint --engine tsgo / eslint+typescript-eslint`, pairRatio(rs, 'jitlint-tsgo', 'eslint', 'wallMs'), '<=', 0.15);
     target(`${c.label}: peak RSS jitlint --engine tsgo (with its server) / tsc 7 --noEmit`, pairRatio(rs, 'jitlint-tsgo', 'tsc7', 'rssKB'), '<=', 1.0);
+  }
+  if (rs.some((r) => r.id === 'tsgo-floor' && !r.error)) {
+    // Not targets: the floor's own ratios, so a missed tsgo target shows whether it was reachable.
+    results.floors ??= [];
+    results.floors.push(
+      { name: `${c.label}: time TypeScript 7 API floor / tsc 7 --noEmit`, value: pairRatio(rs, 'tsgo-floor', 'tsc7', 'wallMs') },
+      { name: `${c.label}: peak RSS TypeScript 7 API floor (with its server) / tsc 7 --noEmit`, value: pairRatio(rs, 'tsgo-floor', 'tsc7', 'rssKB') },
+      { name: `${c.label}: time jitlint --engine tsgo / TypeScript 7 API floor`, value: pairRatio(rs, 'jitlint-tsgo', 'tsgo-floor', 'wallMs') },
+    );
   }
 }
 
@@ -351,6 +363,10 @@ function printReport(r) {
         r.targets.map((t) => [t.name, typeof t.value === 'number' ? t.value.toFixed(2) : '-', `${t.op} ${t.limit}`, t.ok === undefined ? 'n/a' : t.ok ? 'ok' : 'MISSED']),
       ),
     );
+  }
+  if (r.floors?.length) {
+    out.push(`\n## floors (not targets)`);
+    out.push(table(['ratio', 'measured'], r.floors.map((f) => [f.name, typeof f.value === 'number' ? f.value.toFixed(2) : '-'])));
   }
   out.push(`\ntotal bench time: ${r.durationS} s`);
   console.log(out.join('\n'));
