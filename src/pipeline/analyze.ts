@@ -23,7 +23,6 @@ import type { ts } from 'ts-morph';
 import type { EngineName, TypeEngine } from '../types/checker.js';
 import { ts6Engine } from '../types/ts6.js';
 import { loadTsgo, openTsgoProject } from '../types/tsgo/engine.js';
-import { analyzeRuntime } from './runtime.js';
 import type { HotFunction } from './hot-functions.js';
 
 export interface AnalyzeRequest {
@@ -151,6 +150,9 @@ export async function analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
   let all: Finding[] = findings;
   if (deopt.length > 0) {
     phase('reading V8 output');
+    // Loaded only with V8 output to read: its site resolver brings Babel's parser (about 50 ms to
+    // load), which a static run does not need.
+    const { analyzeRuntime } = await import('./runtime.js');
     const rt = await timing.measureAsync('runtime input', () =>
       analyzeRuntime({
         files: deopt.map((f) => path.resolve(req.cwd, f)),
