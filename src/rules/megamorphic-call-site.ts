@@ -45,44 +45,40 @@ function hierarchy(project: ProjectFiles, checker: RuleChecker): Hierarchy {
   if (h) return h;
   h = { classesOf: new Map(), interfacesOf: new Map() };
   const { classesOf, interfacesOf } = h;
-  const visit = (node: ts.Node): boolean => {
-    if ((ts.isClassDeclaration(node) || ts.isClassExpression(node) || ts.isInterfaceDeclaration(node)) && node.heritageClauses) {
-      for (const clause of node.heritageClauses) {
-        for (const t of clause.types) {
-          const sym = resolve(checker.getSymbolAtLocation(t.expression), checker);
-          if (!sym) continue;
-          if (ts.isInterfaceDeclaration(node)) {
-            const list = interfacesOf.get(sym) ?? [];
-            list.push(node);
-            interfacesOf.set(sym, list);
-          } else {
-            const list = classesOf.get(sym) ?? [];
-            list.push(node);
-            classesOf.set(sym, list);
-          }
-        }
-      }
-    }
-    // Classes are statements or expressions; they do not hide inside types.
-    return !ts.isTypeNode(node);
-  };
+  // One walk of the program for the declarations with heritage clauses, in document order.
+  // Classes are statements or expressions; they do not hide inside types.
+  const decls: Array<ts.ClassLikeDeclaration | ts.InterfaceDeclaration> = [];
+  for (const sf of project.sourceFiles()) {
+    walkTree(sf, (node) => {
+      if ((ts.isClassDeclaration(node) || ts.isClassExpression(node) || ts.isInterfaceDeclaration(node)) && node.heritageClauses) decls.push(node);
+      return !ts.isTypeNode(node);
+    });
+  }
   if (checker.batches) {
-    // One batch for every heritage clause of the program (tsgo), before the walk asks them one by one.
+    // One batch for every heritage clause of the program (tsgo), before they are asked one by one.
     const names: ts.Node[] = [];
-    for (const sf of project.sourceFiles()) {
-      walkTree(sf, (node) => {
-        if ((ts.isClassDeclaration(node) || ts.isClassExpression(node) || ts.isInterfaceDeclaration(node)) && node.heritageClauses) {
-          for (const clause of node.heritageClauses) for (const t of clause.types) names.push(t.expression);
-          if (ts.isInterfaceDeclaration(node)) names.push(node.name);
-          else if (node.name) names.push(node.name);
-        }
-        return !ts.isTypeNode(node);
-      });
+    for (const node of decls) {
+      for (const clause of node.heritageClauses!) for (const t of clause.types) names.push(t.expression);
+      if (node.name) names.push(node.name);
     }
     checker.prefetchSymbols(names);
   }
-  for (const sf of project.sourceFiles()) {
-    walkTree(sf, visit);
+  for (const node of decls) {
+    for (const clause of node.heritageClauses!) {
+      for (const t of clause.types) {
+        const sym = resolve(checker.getSymbolAtLocation(t.expression), checker);
+        if (!sym) continue;
+        if (ts.isInterfaceDeclaration(node)) {
+          const list = interfacesOf.get(sym) ?? [];
+          list.push(node);
+          interfacesOf.set(sym, list);
+        } else {
+          const list = classesOf.get(sym) ?? [];
+          list.push(node);
+          classesOf.set(sym, list);
+        }
+      }
+    }
   }
   hierarchies.set(project, h);
   return h;
