@@ -4,12 +4,13 @@
 //
 // Only sites the rules ask about are fetched: any-boxing and megamorphic-call-site ask the checker
 // about a site only once it is hot (in a loop, an array callback, or a function called from a loop
-// of the file), and never about a write target. Array callbacks count only on an array-like
+// of the file), and never about the receiver of a write target (any-boxing asks the type of a hot
+// `x = v`'s target itself: is it an `any` slot?). Array callbacks count only on an array-like
 // receiver, which takes the checker, so the fetch is staged: (1) the symbols of identifier
 // receivers of the array-method callbacks around candidate sites (a namespace, as in
 // `Effect.map(f)`, is no array), (2) the types of the other such receivers, (3) the receivers and
-// callees of the sites that are hot by the rules' own hotness, now answered from what (1) and (2)
-// fetched. Fetching by syntactic hotness alone asked about a third more types on effect 4.1.0
+// callees of the sites, and the assignment targets, that are hot by the rules' own hotness, now
+// answered from what (1) and (2) fetched. Fetching by syntactic hotness alone asked about a third more types on effect 4.1.0
 // (26,000 against 19,000), each a piece of type checking in the server.
 import { ts } from '../../syntax/ts.js';
 import type { RuleChecker } from '../../types/checker.js';
